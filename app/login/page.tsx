@@ -1,0 +1,18 @@
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { currentActor } from "@/lib/auth/session";
+import { LOGIN } from "@/lib/i18n/login";
+
+export const metadata = { title: "Masuk" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+  if (await currentActor()) redirect("/");
+  const { error } = await searchParams;
+  return (
+    <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center px-4">
+      <h1 className="text-2xl font-bold text-teal-900">Pantau</h1>
+      <p className="mb-6 text-sm text-slate-600">{LOGIN.subtitle}</p>
+      <LoginForm labels={LOGIN.form} initialError={error ? LOGIN.form.genericError : null} />
+    </main>
+  );
+}

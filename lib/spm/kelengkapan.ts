@@ -1,0 +1,83 @@
+/**
+ * Kelengkapan (completeness) and ketepatan (timeliness) of monthly reports (DOMAIN.md §6):
+ * reports submitted (by the deadline) / reports expected, expected = desa × months elapsed.
+ */
+import { assertBulan, assertCount, assertTahun } from "./guards";
+import { comparePeriode, daysInMonth, nextBulan, type Bulan, type Tanggal } from "./periode";
+import { rational, toNumber } from "./rational";
+import { roundHalfAwayFromZero } from "./rounding";
+
+export const HARI_BATAS_DEFAULT = 10;
+
+function percent(part: number, whole: number, partName: string): number | null {
+  assertCount(part, partName);
+  assertCount(whole, "expected");
+  return whole === 0 ? null : toNumber(rational(BigInt(part) * 100n, BigInt(whole)));
+}
+
+function percentRounded(part: number, whole: number, partName: string): number | null {
+  assertCount(part, partName);
+  assertCount(whole, "expected");
+  return whole === 0 ? null : roundHalfAwayFromZero(rational(BigInt(part) * 100n, BigInt(whole)));
+}
+
+/** submitted / expected × 100; null when nothing is expected yet. Not capped: above 100 shows a data error. */
+export function kelengkapan(submitted: number, expected: number): number | null {
+  return percent(submitted, expected, "submitted");
+}
+
+export function kelengkapanRounded(submitted: number, expected: number): number | null {
+  return percentRounded(submitted, expected, "submitted");
+}
+
+/** onTime / expected × 100; null when nothing is expected yet. */
+export function ketepatan(onTime: number, expected: number): number | null {
+  return percent(onTime, expected, "onTime");
+}
+
+export function ketepatanRounded(onTime: number, expected: number): number | null {
+  return percentRounded(onTime, expected, "onTime");
+}
+
+/**
+ * Report months expected per desa in `tahun` from January up to and including `bulan`, counting only
+ * months that ended before `today`'s month: with today in July 2025, (2025, 12) → 6, (2025, 3) → 3,
+ * any month of 2024 → its number, any month of 2026 → 0. A month is expected once it has ended, even
+ * before its deadline (the 10th of the next month).
+ */
+export function monthsElapsed(tahun: number, bulan: number, today: Bulan): number {
+  assertTahun(tahun);
+  assertBulan(bulan);
+  assertTahun(today.tahun, "today.tahun");
+  assertBulan(today.bulan, "today.bulan");
+  if (tahun < today.tahun) return bulan;
+  if (tahun > today.tahun) return 0;
+  return Math.min(bulan, today.bulan - 1);
+}
+
+/**
+ * The deadline of the report for (tahun, bulan): day `hariBatas` (default 10) of the next month;
+ * December → January of the next year. A hariBatas past the end of that month (31 in February) falls on
+ * its last day.
+ */
+export function deadlineOf(tahun: number, bulan: number, hariBatas = HARI_BATAS_DEFAULT): Tanggal {
+  if (!Number.isInteger(hariBatas) || hariBatas < 1 || hariBatas > 31) {
+    throw new RangeError(`hariBatas must be a day 1..31, got ${hariBatas}`);
+  }
+  const next = nextBulan(tahun, bulan);
+  return { ...next, hari: Math.min(hariBatas, daysInMonth(next.tahun, next.bulan)) };
+}
+
+/**
+ * Submitted on or before the deadline day (inclusive; early submissions count). The caller converts the
+ * submission instant to a local date (Asia/Jakarta or the puskesmas' zone) first.
+ */
+export function isOnTime(submittedAt: Tanggal, tahun: number, bulan: number, hariBatas = HARI_BATAS_DEFAULT): boolean {
+  assertTahun(submittedAt.tahun, "submittedAt.tahun");
+  assertBulan(submittedAt.bulan, "submittedAt.bulan");
+  const hari = submittedAt.hari;
+  if (!Number.isInteger(hari) || hari < 1 || hari > daysInMonth(submittedAt.tahun, submittedAt.bulan)) {
+    throw new RangeError(`submittedAt.hari is not a day of its month: ${hari}`);
+  }
+  return comparePeriode(submittedAt, deadlineOf(tahun, bulan, hariBatas)) <= 0;
+}

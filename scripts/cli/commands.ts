@@ -1,0 +1,15 @@
+import { init } from "./init";
+
+export interface Command {
+  summary: string;
+  help: string;
+  run(args: string[]): Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = { init };
+
+export function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)} ${c.summary}`);
+  return `Penggunaan: npm run cli -- <perintah> [opsi]\n\nPerintah:\n${lines.join("\n")}\n\n` +
+    `Setiap perintah menerima --help. Basis data: DATABASE_URL bila diisi, selain itu PostgreSQL tertanam di PANTAU_DATA_DIR (bawaan .pantau/).`;
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { aggregate, capaian } from "@/lib/spm/capaian";
+import { getIndikator, INDIKATOR, type Indikator } from "@/lib/spm/catalog";
+import { computeFigure } from "@/lib/spm/figure";
+
+const ind = (kode: string): Indikator => {
+  const i = getIndikator(kode);
+  if (!i) throw new Error(`unknown ${kode}`);
+  return i;
+};
+const monthly = [100, 90, 80, 120, 70, 80, 0, 0, 0, 0, 0, 0];
+
+describe("computeFigure", () => {
+  it("SPM-01 in June: R = 540 of S = 1200 → 45 %, TL 50 %, below the line, trend naik → CUKUP", () => {
+    expect(computeFigure(ind("SPM-01"), { monthly, sasaran: 1200, bulan: 6 })).toEqual({
+      indikator: "SPM-01",
+      realisasi: 540,
+      sasaran: 1200,
+      capaian: 45,
+      capaianRounded: 45,
+      target: 50,
+      targetRounded: 50,
+      onTrack: false,
+      melebihi: false,
+      pws: { posisi: "bawah", tren: "naik", status: "CUKUP" },
+    });
+  });
+
+  it("January compares the month with 0 and TL(1) = 8.33", () => {
+    const f = computeFigure(ind("SPM-04"), { monthly: [10], sasaran: 120, bulan: 1 });
+    expect(f).toMatchObject({ realisasi: 10, capaian: 100 / 12, capaianRounded: 8.33, target: 100 / 12, targetRounded: 8.33, onTrack: true });
+    expect(f.pws).toEqual({ posisi: "atas", tren: "naik", status: "BAIK" });
+  });
+
+  it("December: full-year realisasi, TL 100, capaian above 100 % is flagged melebihi", () => {
+    const f = computeFigure(ind("SPM-07"), { monthly: Array(12).fill(10), sasaran: 100, bulan: 12 });
+    expect(f).toMatchObject({ realisasi: 120, capaian: 120, target: 100, onTrack: true, melebihi: true });
+    expect(f.pws).toEqual({ posisi: "atas", tren: "tetap", status: "BAIK" });
+  });
+
+  it("sasaran 0 → capaian, onTrack and pws null, melebihi false, target still shown", () => {
+    expect(computeFigure(ind("SPM-10"), { monthly, sasaran: 0, bulan: 6 })).toMatchObject({
+      realisasi: 540, sasaran: 0, capaian: null, capaianRounded: null, target: 50, onTrack: null, melebihi: false, pws: null,
+    });
+  });
+
+  it("sasaran null → capaian null", () => {
+    expect(computeFigure(ind("SPM-10"), { monthly, sasaran: null, bulan: 6 })).toMatchObject({ sasaran: null, capaian: null, pws: null, onTrack: null });
+  });
+
+  it("missing months (null, short series) count as 0", () => {
+    expect(computeFigure(ind("SPM-02"), { monthly: [5, null, 5], sasaran: 10, bulan: 9 })).toMatchObject({
+      realisasi: 10, capaian: 100, pws: { posisi: "atas", tren: "tetap", status: "BAIK" },
+    });
+  });
+
+  it("bulanan GIZ-DS: realisasi is the month's value, line is 85 every month", () => {
+    const f = computeFigure(ind("GIZ-DS"), { monthly: [80, 86], sasaran: 100, bulan: 2 });
+    expect(f).toMatchObject({ realisasi: 86, capaian: 86, target: 85, targetRounded: 85, onTrack: true, melebihi: false });
+    expect(f.pws).toEqual({ posisi: "atas", tren: "naik", status: "BAIK" });
+  });
+
+  it("jumlah PM-DBD: a count, sasaran ignored (null), no capaian, TL 0, no PWS", () => {
+    expect(computeFigure(ind("PM-DBD"), { monthly: [3, 4, 5], sasaran: 100, bulan: 3 })).toEqual({
+      indikator: "PM-DBD", realisasi: 12, sasaran: null, capaian: null, capaianRounded: null, target: 0, targetRounded: 0, onTrack: null, melebihi: false, pws: null,
+    });
+  });
+
+  it("rounding at .005 exactly: R = 9001, S = 20000 → 45.01", () => {
+    expect(computeFigure(ind("SPM-06"), { monthly: [9001], sasaran: 20000, bulan: 1 }).capaianRounded).toBe(45.01);
+  });
+
+  it("rejects bulan 0 and 13", () => {
+    expect(() => computeFigure(ind("SPM-01"), { monthly, sasaran: 1, bulan: 0 })).toThrow(RangeError);
+    expect(() => computeFigure(ind("SPM-01"), { monthly, sasaran: 1, bulan: 13 })).toThrow(RangeError);
+  });
+
+  it("property: the unit figure from summed series = ΣR / ΣS of its desa (every indicator kind)", () => {
+    const desa = fc.record({
+      monthly: fc.array(fc.nat({ max: 1000 }), { minLength: 12, maxLength: 12 }),
+      sasaran: fc.option(fc.nat({ max: 20_000 }), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...INDIKATOR), fc.array(desa, { minLength: 1, maxLength: 15 }), fc.integer({ min: 1, max: 12 }), (i, list, bulan) => {
+        const perDesa = list.map((d) => computeFigure(i, { ...d, bulan }));
+        const agg = aggregate(perDesa.map((f) => ({ realisasi: f.realisasi, sasaran: f.sasaran })));
+        const summed = Array.from({ length: 12 }, (_, m) => list.reduce((a, d) => a + d.monthly[m], 0));
+        const unit = computeFigure(i, { monthly: summed, sasaran: agg.sasaran, bulan });
+        expect(unit.realisasi).toBe(agg.realisasi);
+        expect(unit.capaian).toBe(i.jenis === "jumlah" ? null : capaian(agg.realisasi, agg.sasaran));
+        expect(unit.capaian === null || Number.isFinite(unit.capaian)).toBe(true);
+      }),
+    );
+  });
+});
