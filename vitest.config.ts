@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-const alias = { "@": path.resolve(import.meta.dirname) };
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "tests/setup/server-only.ts"),
+};
 
 // Two projects: pure unit tests (no database) and integration tests on a fresh embedded PostgreSQL.
 export default defineConfig({
@@ -17,7 +20,6 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/global-db.ts"],
-          setupFiles: ["tests/setup/server-only.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,

@@ -1,6 +1,7 @@
 "use client";
 
 import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 export interface LoginLabels {
@@ -14,6 +15,7 @@ export interface LoginLabels {
 export function LoginForm({ labels, initialError }: { labels: LoginLabels; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
+  const router = useRouter();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +32,8 @@ export function LoginForm({ labels, initialError }: { labels: LoginLabels; initi
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : labels.genericError);
       return;
     }
-    window.location.assign("/");
+    router.replace("/");
+    router.refresh();
   }
 
   return (

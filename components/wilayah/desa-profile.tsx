@@ -1,8 +1,11 @@
 import type { DesaProfile } from "@/lib/data/wilayah";
 import { KELOMPOK_LABEL } from "@/lib/i18n/messages";
+import { KELOMPOK_PENDUDUK } from "@/lib/spm/penduduk";
 
 export function DesaProfileView({ profile }: { profile: DesaProfile }) {
   const tahun = profile.penduduk[0]?.tahun;
+  const order = (k: string) => KELOMPOK_PENDUDUK.indexOf(k as (typeof KELOMPOK_PENDUDUK)[number]);
+  const penduduk = [...profile.penduduk].sort((a, b) => order(a.kelompok) - order(b.kelompok));
   return (
     <div className="grid gap-4 md:grid-cols-3">
       <section className="rounded border border-slate-200 bg-white p-4">
@@ -28,7 +31,7 @@ export function DesaProfileView({ profile }: { profile: DesaProfile }) {
         ) : (
           <table className="w-full text-sm">
             <tbody>
-              {profile.penduduk.map((p) => (
+              {penduduk.map((p) => (
                 <tr key={p.kelompok} className="border-t border-slate-100">
                   <th scope="row" className="py-1 text-left font-normal">
                     {KELOMPOK_LABEL[p.kelompok] ?? p.kelompok}

@@ -1,0 +1,63 @@
+// `npm test`: type-check, lint, Vitest (unit + integration on a fresh embedded PostgreSQL), production
+// build, Playwright end-to-end. Prints one closing line `N passed, N failed` over all test cases.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+interface Counts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const only = process.argv.slice(2);
+
+function run(name: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
+  if (only.length > 0 && !only.includes(name)) return true;
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${cmd} ${args.join(" ")}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  console.log(`=== ${name}: ${r.status === 0 ? "ok" : "GAGAL"} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return r.status === 0;
+}
+
+function readJson(file: string): unknown {
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null;
+}
+
+function addVitest(file: string) {
+  const r = readJson(file) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  if (!r) return;
+  total.passed += r.numPassedTests;
+  total.failed += r.numFailedTests;
+  total.skipped += r.numPendingTests + r.numTodoTests;
+}
+
+function addPlaywright(file: string) {
+  const r = readJson(file) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  if (!r) return;
+  total.passed += r.stats.expected + r.stats.flaky;
+  total.failed += r.stats.unexpected;
+  total.skipped += r.stats.skipped;
+}
+
+fs.rmSync("test-results", { recursive: true, force: true });
+fs.mkdirSync("test-results", { recursive: true });
+let ok = true;
+ok = run("typecheck", "npx", ["tsc", "--noEmit"]) && ok;
+ok = run("lint", "npx", ["eslint", ".", "--max-warnings=0"]) && ok;
+const vitestOk = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+addVitest("test-results/vitest.json");
+if (!vitestOk && !fs.existsSync("test-results/vitest.json")) total.failed += 1;
+ok = vitestOk && ok;
+const buildOk = run("build", "npx", ["next", "build"]);
+ok = buildOk && ok;
+if (buildOk) {
+  const e2eOk = run("e2e", "npx", ["playwright", "test"]);
+  addPlaywright("test-results/e2e.json");
+  if (!e2eOk && !fs.existsSync("test-results/e2e.json")) total.failed += 1;
+  ok = e2eOk && ok;
+}
+if (!ok && total.failed === 0) total.failed = 1; // a failed type-check, lint or build counts as a failure
+console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(ok ? 0 : 1);
