@@ -79,7 +79,7 @@ export async function seedDemo(client: pg.ClientBase, today: Date, log: (m: stri
     for (let i = 0; i < n; i++) posyandu.push([`PY${d.kode.replace(/\./g, "")}${i + 1}`, `Posyandu ${POSYANDU_NAMA[(i + d.kode.length + Math.floor(rand() * 10)) % 10]} ${i + 1}`, d.kode]);
     const total0 = 800 + Math.floor(rand() * 7200);
     const withGroups = rand() < 0.7;
-    const performa = 0.55 + rand() * 0.6;
+    const performa = 0.65 + rand() * 0.65;
     for (const tahun of years) {
       const total = Math.round(total0 * (1 + 0.012 * (tahun - FIRST_YEAR)));
       const pend = pendudukOf(total, rand, withGroups);

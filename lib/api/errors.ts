@@ -1,0 +1,41 @@
+import { NextResponse } from "next/server";
+import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
+
+// One enum of error codes, one code-to-status table; unknown errors get a generic message, never internals.
+export type ApiErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "DB_UNAVAILABLE" | "INTERNAL";
+
+const STATUS: Record<ApiErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  DB_UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+const DEFAULT_MESSAGE: Record<ApiErrorCode, string> = {
+  BAD_REQUEST: "Parameter tidak sah.",
+  UNAUTHORIZED: "Perlu masuk (sesi) atau token API yang sah.",
+  FORBIDDEN: "Wilayah ini di luar cakupan akun Anda.",
+  NOT_FOUND: "Wilayah tidak ditemukan.",
+  DB_UNAVAILABLE: "Basis data sedang tidak tersedia. Coba lagi sebentar lagi.",
+  INTERNAL: "Terjadi kesalahan pada server.",
+};
+
+export function apiError(code: ApiErrorCode, message = DEFAULT_MESSAGE[code]): NextResponse {
+  return NextResponse.json({ error: { code, message } }, { status: STATUS[code], headers: { "Cache-Control": "no-store" } });
+}
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code === "ECONNREFUSED" || code === "57P01" || code === "57P03" || /connect|terminat|timeout/i.test(String((error as Error)?.message ?? ""));
+}
+
+/** Maps an error thrown inside lib to its API answer. */
+export function apiErrorFrom(error: unknown): NextResponse {
+  if (error instanceof NotFoundError) return apiError("NOT_FOUND");
+  if (error instanceof ForbiddenError) return apiError("FORBIDDEN");
+  if (isConnectionError(error)) return apiError("DB_UNAVAILABLE");
+  console.error(error);
+  return apiError("INTERNAL");
+}

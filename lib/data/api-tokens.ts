@@ -1,0 +1,37 @@
+import "server-only";
+import crypto from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/prisma";
+import { actorForSession } from "./users";
+
+// API tokens: shown once at creation, stored only as SHA-256, revocable; a token acts as its user.
+
+function hashToken(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export async function createApiToken(admin: Actor, userId: string, nama: string): Promise<{ id: string; token: string }> {
+  requirePermission(admin, "pengguna.kelola");
+  const token = `pantau_${crypto.randomBytes(24).toString("base64url")}`;
+  const prisma = await db();
+  const row = await prisma.apiToken.create({ data: { userId, nama, hash: hashToken(token) } });
+  await prisma.auditLog.create({ data: { userId: admin.id, userEmail: admin.email, aksi: "buat", entitas: "api_token", kunci: row.id, baru: { userId, nama }, sumber: "admin" } });
+  return { id: row.id, token };
+}
+
+export async function revokeApiToken(admin: Actor, id: string): Promise<void> {
+  requirePermission(admin, "pengguna.kelola");
+  const prisma = await db();
+  await prisma.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  await prisma.auditLog.create({ data: { userId: admin.id, userEmail: admin.email, aksi: "cabut", entitas: "api_token", kunci: id, sumber: "admin" } });
+}
+
+/** The actor behind a bearer token, or null for an unknown or revoked token or an inactive user. */
+export async function actorForToken(token: string): Promise<Actor | null> {
+  const prisma = await db();
+  const row = await prisma.apiToken.findUnique({ where: { hash: hashToken(token) }, include: { user: true } });
+  if (!row || row.revokedAt) return null;
+  await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  return actorForSession(row.userId, row.user.sesiVersi);
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { pool } from "@/lib/db/pool";
+import { INDIKATOR, type Indikator } from "@/lib/spm/catalog";
+import { computeFigure, type Figure } from "@/lib/spm/figure";
+import { indeksSpm, type IndeksSpm } from "@/lib/spm/indeks";
+import type { Tingkat } from "@/lib/wilayah/kode";
+import { getWilayah, type WilayahNode } from "./wilayah";
+
+// Figures of every indicator for a unit (and per child unit), aggregated in PostgreSQL with one GROUP BY
+// over the fact tables' denormalised wilayah columns, then computed by lib/spm (the one arithmetic).
+
+const LEVEL_COLUMN: Record<Exclude<Tingkat, "nasional">, string> = {
+  provinsi: "provinsi_kode",
+  kabupaten: "kabupaten_kode",
+  kecamatan: "kecamatan_kode",
+  puskesmas: "puskesmas_kode",
+  desa: "desa_kode",
+};
+
+/** The level whose units are listed as children of a unit (grafik PWS, heatmap, breakdown exports). */
+export const CHILD_LEVEL: Record<Tingkat, Exclude<Tingkat, "nasional"> | null> = {
+  nasional: "provinsi",
+  provinsi: "kabupaten",
+  kabupaten: "puskesmas",
+  kecamatan: "desa",
+  puskesmas: "desa",
+  desa: null,
+};
+
+export interface FigureOptions {
+  /** Count DRAFT reports too (only for the puskesmas's own view). */
+  termasukDraft?: boolean;
+}
+
+export interface UnitFigures {
+  figures: Figure[];
+  indeks: IndeksSpm;
+}
+
+type Key = string;
+interface Sums {
+  sasaran: Map<Key, Map<string, number>>;
+  monthly: Map<Key, Map<string, number[]>>;
+}
+
+function where(node: Pick<WilayahNode, "tingkat" | "kode">, firstParam: number): { sql: string; params: string[] } {
+  if (node.tingkat === "nasional") return { sql: "", params: [] };
+  return { sql: ` AND ${LEVEL_COLUMN[node.tingkat]} = $${firstParam}`, params: [node.kode] };
+}
+
+async function loadSums(node: Pick<WilayahNode, "tingkat" | "kode">, groupBy: string | null, tahun: number, bulan: number, opts: FigureOptions): Promise<Sums> {
+  const db = await pool();
+  const key = groupBy ? `${groupBy} AS k` : `'' AS k`;
+  const group = groupBy ? `${groupBy}, ` : "";
+  const w = where(node, 3);
+  const counted = opts.termasukDraft ? "(dihitung OR EXISTS (SELECT 1 FROM laporan l WHERE l.id = nilai.laporan_id AND l.status = 'DRAFT'))" : "dihitung";
+  const [s, v] = await Promise.all([
+    db.query<{ k: string; i: string; s: string }>(
+      `SELECT ${key}, indikator_kode AS i, sum(jumlah)::text AS s FROM sasaran
+       WHERE tahun = $1 AND $2::int > 0${w.sql} GROUP BY ${group}indikator_kode`,
+      [tahun, bulan, ...w.params],
+    ),
+    db.query<{ k: string; i: string; b: number; s: string }>(
+      `SELECT ${key}, indikator_kode AS i, bulan AS b, sum(nilai)::text AS s FROM nilai
+       WHERE tahun = $1 AND bulan <= $2 AND ${counted}${w.sql} GROUP BY ${group}indikator_kode, bulan`,
+      [tahun, bulan, ...w.params],
+    ),
+  ]);
+  const sums: Sums = { sasaran: new Map(), monthly: new Map() };
+  for (const r of s.rows) {
+    if (!sums.sasaran.has(r.k)) sums.sasaran.set(r.k, new Map());
+    sums.sasaran.get(r.k)!.set(r.i, Number(r.s));
+  }
+  for (const r of v.rows) {
+    if (!sums.monthly.has(r.k)) sums.monthly.set(r.k, new Map());
+    const m = sums.monthly.get(r.k)!;
+    if (!m.has(r.i)) m.set(r.i, new Array(12).fill(0));
+    m.get(r.i)![r.b - 1] = Number(r.s);
+  }
+  return sums;
+}
+
+function figuresOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indikator[]): UnitFigures {
+  const figures = catalog.map((ind) =>
+    computeFigure(ind, {
+      monthly: sums.monthly.get(key)?.get(ind.kode) ?? new Array(12).fill(0),
+      sasaran: sums.sasaran.get(key)?.get(ind.kode) ?? null,
+      bulan,
+    }),
+  );
+  const spm = figures.filter((f, i) => catalog[i].spm);
+  return { figures, indeks: indeksSpm(spm) };
+}
+
+/** Figures of every catalog indicator for a unit in the actor's scope, year and month. */
+export async function unitFigures(actor: Actor, kode: string, tahun: number, bulan: number, opts: FigureOptions = {}): Promise<UnitFigures & { wilayah: WilayahNode }> {
+  const wilayah = await getWilayah(actor, kode);
+  const sums = await loadSums(wilayah, null, tahun, bulan, opts);
+  return { wilayah, ...figuresOf(sums, "", bulan, INDIKATOR) };
+}
+
+export interface ChildFigures extends UnitFigures {
+  kode: string;
+  nama: string;
+  tingkat: Tingkat;
+}
+
+/** The same figures for each child unit one level down (or every desa when `level` is "desa"). */
+export async function childFigures(actor: Actor, kode: string, tahun: number, bulan: number, level?: Exclude<Tingkat, "nasional">): Promise<ChildFigures[]> {
+  const wilayah = await getWilayah(actor, kode);
+  const childLevel = level ?? CHILD_LEVEL[wilayah.tingkat];
+  if (!childLevel) return [];
+  const [sums, children] = await Promise.all([
+    loadSums(wilayah, LEVEL_COLUMN[childLevel], tahun, bulan, {}),
+    listUnits(wilayah, childLevel),
+  ]);
+  return children.map((c) => ({ ...c, tingkat: childLevel, ...figuresOf(sums, c.kode, bulan, INDIKATOR) }));
+}
+
+const UNIT_TABLE: Record<Exclude<Tingkat, "nasional">, string> = {
+  provinsi: "provinsi",
+  kabupaten: "kabupaten",
+  kecamatan: "kecamatan",
+  puskesmas: "puskesmas",
+  desa: "desa",
+};
+
+/** Units of `level` inside a unit, ordered by code. */
+async function listUnits(node: Pick<WilayahNode, "tingkat" | "kode">, level: Exclude<Tingkat, "nasional">): Promise<{ kode: string; nama: string }[]> {
+  const db = await pool();
+  if (node.tingkat === "nasional") {
+    return (await db.query(`SELECT kode, nama FROM ${UNIT_TABLE[level]} ORDER BY kode`)).rows;
+  }
+  const column = level === "provinsi" ? "kode" : LEVEL_COLUMN[node.tingkat];
+  return (await db.query(`SELECT kode, nama FROM ${UNIT_TABLE[level]} WHERE ${column} = $1 ORDER BY kode`, [node.kode])).rows;
+}

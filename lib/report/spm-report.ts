@@ -1,0 +1,54 @@
+import { INDIKATOR, SPM_KODES } from "@/lib/spm/catalog";
+import type { Figure } from "@/lib/spm/figure";
+import type { IndeksSpm } from "@/lib/spm/indeks";
+import type { Tingkat } from "@/lib/wilayah/kode";
+
+// The SPM report body of DOMAIN.md section 8: CLI `spm-report --format json` and GET /api/v1/spm share it.
+
+export interface SpmReport {
+  wilayah: { kode: string; nama: string; tingkat: Tingkat };
+  tahun: number;
+  bulan: number;
+  layanan: { indikator: string; nama: string; sasaran: number | null; realisasi: number; capaian: number | null; target: number }[];
+  indeks: number | null;
+}
+
+export function buildSpmReport(
+  wilayah: { kode: string; nama: string; tingkat: Tingkat },
+  tahun: number,
+  bulan: number,
+  unit: { figures: Figure[]; indeks: IndeksSpm },
+): SpmReport {
+  const byKode = new Map(unit.figures.map((f) => [f.indikator, f]));
+  const nama = new Map(INDIKATOR.map((i) => [i.kode, i.nama]));
+  return {
+    wilayah: { kode: wilayah.kode, nama: wilayah.nama, tingkat: wilayah.tingkat },
+    tahun,
+    bulan,
+    layanan: SPM_KODES.map((kode) => {
+      const f = byKode.get(kode);
+      if (!f) throw new Error(`Angka ${kode} tidak ada`);
+      return { indikator: kode, nama: nama.get(kode) ?? kode, sasaran: f.sasaran, realisasi: f.realisasi, capaian: f.capaianRounded, target: f.targetRounded };
+    }),
+    indeks: unit.indeks.indeksRounded,
+  };
+}
+
+export const SPM_CSV_HEADER = ["kode_wilayah", "nama_wilayah", "indikator", "sasaran", "realisasi", "capaian", "target"] as const;
+
+function csvField(value: string | number | null): string {
+  if (value === null) return "";
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV rows (header first) of one or more reports; numbers with a dot decimal separator, empty for null. */
+export function spmReportCsv(reports: readonly SpmReport[], bom = false): string {
+  const lines = [SPM_CSV_HEADER.join(",")];
+  for (const r of reports) {
+    for (const l of r.layanan) {
+      lines.push([r.wilayah.kode, r.wilayah.nama, l.indikator, l.sasaran, l.realisasi, l.capaian, l.target].map(csvField).join(","));
+    }
+  }
+  return (bom ? "\uFEFF" : "") + lines.join("\r\n") + "\r\n";
+}
