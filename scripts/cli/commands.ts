@@ -1,4 +1,5 @@
 import { init } from "./init";
+import { spmReportCommand } from "./spm-report";
 
 export interface Command {
   summary: string;
@@ -6,7 +7,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-export const COMMANDS: Record<string, Command> = { init };
+export const COMMANDS: Record<string, Command> = { init, "spm-report": spmReportCommand };
 
 export function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)} ${c.summary}`);
