@@ -18,7 +18,11 @@ export const authOptions: NextAuthOptions = {
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
         if (!email || !password) throw new Error(MSG.loginKosong);
-        const result = await verifyLogin(email, password);
+        // A database failure must not leak its text into the login page's URL.
+        const result = await verifyLogin(email, password).catch((error: unknown) => {
+          console.error(error);
+          return { ok: false as const, message: MSG.dbTidakTersedia };
+        });
         if (!result.ok) throw new Error(result.message);
         return { id: result.actor.id, email: result.actor.email, name: result.actor.nama, sesiVersi: result.sesiVersi };
       },

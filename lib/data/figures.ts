@@ -33,9 +33,17 @@ export interface FigureOptions {
   termasukDraft?: boolean;
 }
 
+export interface SeriesPoint {
+  bulan: number;
+  capaian: number | null;
+  target: number;
+}
+
 export interface UnitFigures {
   figures: Figure[];
   indeks: IndeksSpm;
+  /** Per indicator: capaian and target line for months 1..bulan (the PWS picture). */
+  series?: Record<string, SeriesPoint[]>;
 }
 
 type Key = string;
@@ -81,6 +89,19 @@ async function loadSums(node: Pick<WilayahNode, "tingkat" | "kode">, groupBy: st
   return sums;
 }
 
+function seriesOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indikator[]): Record<string, SeriesPoint[]> {
+  const out: Record<string, SeriesPoint[]> = {};
+  for (const ind of catalog) {
+    const monthly = sums.monthly.get(key)?.get(ind.kode) ?? new Array(12).fill(0);
+    const sasaran = sums.sasaran.get(key)?.get(ind.kode) ?? null;
+    out[ind.kode] = Array.from({ length: bulan }, (_, i) => {
+      const f = computeFigure(ind, { monthly, sasaran, bulan: i + 1 });
+      return { bulan: i + 1, capaian: f.capaianRounded, target: f.targetRounded };
+    });
+  }
+  return out;
+}
+
 function figuresOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indikator[]): UnitFigures {
   const figures = catalog.map((ind) =>
     computeFigure(ind, {
@@ -97,7 +118,7 @@ function figuresOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indika
 export async function unitFigures(actor: Actor, kode: string, tahun: number, bulan: number, opts: FigureOptions = {}): Promise<UnitFigures & { wilayah: WilayahNode }> {
   const wilayah = await getWilayah(actor, kode);
   const sums = await loadSums(wilayah, null, tahun, bulan, opts);
-  return { wilayah, ...figuresOf(sums, "", bulan, INDIKATOR) };
+  return { wilayah, ...figuresOf(sums, "", bulan, INDIKATOR), series: seriesOf(sums, "", bulan, INDIKATOR) };
 }
 
 export interface ChildFigures extends UnitFigures {

@@ -156,3 +156,21 @@ export async function getDesaProfile(actor: Actor, desaKode: string): Promise<De
     penduduk,
   };
 }
+
+/** Codes of the trail entries the actor may open (breadcrumbs link only those). */
+export function openableTrail(actor: Actor, node: WilayahNode): Set<string> {
+  const p = node.place;
+  const placeOf = (w: WilayahRef): WilayahPlace => {
+    switch (w.tingkat) {
+      case "nasional":
+        return { provinsiKode: null, kabupatenKode: null, puskesmasKode: null };
+      case "provinsi":
+        return { provinsiKode: w.kode, kabupatenKode: null, puskesmasKode: null };
+      case "kabupaten":
+        return { provinsiKode: p.provinsiKode, kabupatenKode: w.kode, puskesmasKode: null };
+      default:
+        return { provinsiKode: p.provinsiKode, kabupatenKode: p.kabupatenKode, puskesmasKode: w.tingkat === "puskesmas" ? w.kode : null };
+    }
+  };
+  return new Set(node.trail.filter((w) => canView(actor, placeOf(w))).map((w) => w.kode));
+}

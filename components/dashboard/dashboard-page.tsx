@@ -1,0 +1,97 @@
+import { AppHeader } from "@/components/layout/app-header";
+import { Breadcrumbs } from "@/components/layout/breadcrumbs";
+import { ChildList } from "@/components/wilayah/child-list";
+import { DesaProfileView } from "@/components/wilayah/desa-profile";
+import type { Actor } from "@/lib/auth/actor";
+import { orNotFound } from "@/lib/auth/page-guard";
+import { loadDashboard } from "@/lib/data/dashboard";
+import { getDesaProfile, getWilayah, listChildren, openableTrail } from "@/lib/data/wilayah";
+import { DASHBOARD } from "@/lib/i18n/dashboard";
+import { formatPeriode, formatPersen, formatWaktu } from "@/lib/i18n/format";
+import { TINGKAT_LABEL } from "@/lib/i18n/messages";
+import { INDIKATOR, getIndikator } from "@/lib/spm/catalog";
+import { wilayahHref } from "@/lib/wilayah/href";
+import { periodeFromParams, todayWib } from "@/lib/wilayah/periode";
+import { ChildStatus } from "./child-status";
+import { DesaReports } from "./desa-reports";
+import { GrafikChildren } from "./grafik-children";
+import { Heatmap } from "./heatmap";
+import { IndicatorTable } from "./indicator-table";
+import { PeriodForm } from "./period-form";
+import { PwsTrend } from "./pws-trend";
+import { SpmCards } from "./spm-cards";
+
+export type DashboardParams = { tahun?: string; bulan?: string; indikator?: string };
+
+/** The PWS dashboard of any unit, nasional to desa: thin composition of lib/data reads. */
+export async function DashboardPage({ actor, kode, params }: { actor: Actor; kode: string; params: DashboardParams }) {
+  const node = await orNotFound(getWilayah(actor, kode));
+  const today = todayWib();
+  const { tahun, bulan } = periodeFromParams(params, today);
+  const pilihan = INDIKATOR.filter((i) => i.jenis !== "jumlah");
+  const chosen = getIndikator(params.indikator ?? "") ?? pilihan[0];
+  const [d, children, profile] = await Promise.all([
+    loadDashboard(actor, kode, tahun, bulan, today),
+    listChildren(actor, node),
+    node.tingkat === "desa" ? getDesaProfile(actor, node.kode) : Promise.resolve(null),
+  ]);
+  const query = `tahun=${tahun}&bulan=${bulan}`;
+  const items = d.unit.figures.map((figure) => ({ ind: getIndikator(figure.indikator)!, figure }));
+  const adaLaporan = d.laporan.kelengkapan !== null && d.laporan.kelengkapan > 0;
+  const tahunPilihan = Array.from({ length: Math.max(today.tahun, tahun) - 2025 + 1 }, (_, i) => 2025 + i);
+  return (
+    <>
+      <AppHeader actor={actor} />
+      <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">
+        <Breadcrumbs trail={node.trail} current={node.nama} query={query} openable={openableTrail(actor, node)} />
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <h1 className="text-2xl font-bold">
+            <span className="block text-sm font-medium text-slate-600">{TINGKAT_LABEL[node.tingkat]} · PWS {formatPeriode(tahun, bulan)}</span>
+            {node.nama}
+          </h1>
+          <PeriodForm tahun={tahun} bulan={bulan} tahunPilihan={tahunPilihan} indikator={params.indikator} />
+        </div>
+        <p className="text-sm text-slate-600" data-testid="data-per">
+          {DASHBOARD.dataPer} {formatWaktu(d.stamp)}
+        </p>
+        <section className="grid gap-3 sm:grid-cols-3" aria-label="Ringkasan">
+          <div className="rounded border border-slate-200 bg-white p-3">
+            <p className="text-sm text-slate-600">{DASHBOARD.indeksSpm}</p>
+            <p className="text-2xl font-bold tabular-nums" data-testid="indeks">{formatPersen(d.unit.indeks.indeksRounded)}</p>
+            <p className="text-xs text-slate-600">dari {d.unit.indeks.jumlahLayanan} dari 12 layanan yang bersasaran</p>
+          </div>
+          <div className="rounded border border-slate-200 bg-white p-3">
+            <p className="text-sm text-slate-600">Kelengkapan laporan {tahun}</p>
+            <p className="text-2xl font-bold tabular-nums">{formatPersen(d.laporan.kelengkapan)}</p>
+          </div>
+          <div className="rounded border border-slate-200 bg-white p-3">
+            <p className="text-sm text-slate-600">Ketepatan waktu</p>
+            <p className="text-2xl font-bold tabular-nums">{formatPersen(d.laporan.ketepatan)}</p>
+          </div>
+        </section>
+        {!adaLaporan && <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">{DASHBOARD.belumAdaLaporan}</p>}
+        <section aria-labelledby="spm">
+          <h2 id="spm" className="mb-2 text-lg font-semibold">Capaian 12 layanan SPM</h2>
+          <SpmCards items={items.filter((i) => i.ind.spm)} />
+        </section>
+        {d.unit.series && (
+          <PwsTrend ind={chosen} series={d.unit.series[chosen.kode]} pilihan={pilihan} hrefFor={(k) => wilayahHref(node, `${query}&indikator=${k}`)} />
+        )}
+        {d.children.length > 0 && (
+          <>
+            <GrafikChildren ind={chosen} rows={d.children} query={query} />
+            <Heatmap rows={d.children} query={query} />
+            <ChildStatus rows={d.children} query={query} />
+          </>
+        )}
+        <section aria-labelledby="klaster">
+          <h2 id="klaster" className="mb-2 text-lg font-semibold">Indikator klaster</h2>
+          <IndicatorTable items={items.filter((i) => !i.ind.spm)} />
+        </section>
+        {node.tingkat === "desa" && <DesaReports statuses={d.statuses} tahun={tahun} />}
+        {profile && <DesaProfileView profile={profile} />}
+        <ChildList title="Kecamatan" items={children.kecamatan} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import Link from "next/link";
+import type { ChildRow } from "@/lib/data/dashboard";
+import { SPM_KODES } from "@/lib/spm/catalog";
+import { formatPersen } from "@/lib/i18n/format";
+import { wilayahHref } from "@/lib/wilayah/href";
+
+function shade(c: number | null, target: number): string {
+  if (c === null) return "bg-slate-100 text-slate-600";
+  if (c >= target) return "bg-emerald-200 text-emerald-950";
+  if (c >= target * 0.8) return "bg-yellow-100 text-yellow-950";
+  return "bg-red-200 text-red-950";
+}
+
+/** Children × SPM services, coloured by capaian against the target line, with the numbers readable. */
+export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
+  return (
+    <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="heatmap">
+      <h2 id="heatmap" className="text-lg font-semibold">Peta capaian SPM</h2>
+      <p className="mb-2 text-xs text-slate-600">Hijau: di atas garis target · kuning: 80–100 % dari garis target · merah: di bawahnya · abu-abu: tidak ada sasaran.</p>
+      <div className="overflow-x-auto">
+        <table className="text-xs tabular-nums">
+          <thead>
+            <tr>
+              <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left">Wilayah</th>
+              {SPM_KODES.map((k) => (
+                <th key={k} scope="col" className="px-1 py-1">{k.replace("SPM-", "")}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.kode}>
+                <th scope="row" className="sticky left-0 bg-white px-2 py-0.5 text-left font-normal whitespace-nowrap">
+                  <Link href={wilayahHref(r, query)}>{r.nama}</Link>
+                </th>
+                {SPM_KODES.map((k) => {
+                  const f = r.figures.find((x) => x.indikator === k)!;
+                  return (
+                    <td key={k} className={`px-1 py-0.5 text-right ${shade(f.capaianRounded, f.targetRounded)}`}>
+                      {formatPersen(f.capaianRounded).replace(" %", "")}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import type { SeriesPoint } from "@/lib/data/figures";
+import type { Indikator } from "@/lib/spm/catalog";
+import { BULAN_SINGKAT, formatPersen } from "@/lib/i18n/format";
+import { PwsChart } from "./pws-chart";
+
+/** Chart of the chosen indicator plus its numbers in a table (the chart's text alternative). */
+export function PwsTrend({ ind, series, pilihan, hrefFor }: { ind: Indikator; series: SeriesPoint[]; pilihan: Indikator[]; hrefFor: (kode: string) => string }) {
+  const data = series.map((p) => ({ bulan: BULAN_SINGKAT[p.bulan - 1], capaian: p.capaian, target: p.target }));
+  return (
+    <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="pws-trend">
+      <h2 id="pws-trend" className="text-lg font-semibold">
+        Grafik PWS: {ind.nama}
+      </h2>
+      <nav aria-label="Pilih indikator grafik" className="my-2 flex flex-wrap gap-1 text-xs">
+        {pilihan.map((p) => (
+          <Link key={p.kode} href={hrefFor(p.kode)} aria-current={p.kode === ind.kode ? "true" : undefined} className={`rounded border px-1.5 py-0.5 no-underline ${p.kode === ind.kode ? "border-teal-800 bg-teal-800 text-white" : "border-slate-300 text-slate-800"}`}>
+            {p.kode}
+          </Link>
+        ))}
+      </nav>
+      <PwsChart data={data} label={`Capaian kumulatif ${ind.nama} per bulan dibanding garis target; angkanya ada di tabel di bawah.`} />
+      <div className="overflow-x-auto">
+        <table className="mt-2 w-full text-xs tabular-nums">
+          <caption className="sr-only">Capaian kumulatif dan garis target per bulan</caption>
+          <thead>
+            <tr>
+              <th scope="row" className="pr-2 text-left">Bulan</th>
+              {data.map((d) => (
+                <th key={d.bulan} scope="col" className="px-1 text-right font-medium">{d.bulan}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row" className="pr-2 text-left font-normal">Capaian</th>
+              {data.map((d) => (
+                <td key={d.bulan} className="px-1 text-right">{formatPersen(d.capaian)}</td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row" className="pr-2 text-left font-normal">Target</th>
+              {data.map((d) => (
+                <td key={d.bulan} className="px-1 text-right">{formatPersen(d.target)}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { kelengkapanRounded, ketepatanRounded, monthsElapsed } from "@/lib/spm/kelengkapan";
+import { CHILD_LEVEL, childFigures, unitFigures, type ChildFigures } from "./figures";
+import { desaStatuses, laporanCounts, latestChange, type StatusBulan } from "./kelengkapan";
+
+// Everything one dashboard page shows, for a unit in the actor's scope, in one call.
+
+export interface ChildRow extends ChildFigures {
+  /** The chosen indicator's realisasi of the previous month (null in January). */
+  lalu: Map<string, number> | null;
+  kelengkapan: number | null;
+  ketepatan: number | null;
+}
+
+export async function loadDashboard(actor: Actor, kode: string, tahun: number, bulan: number, today: { tahun: number; bulan: number }) {
+  const unit = await unitFigures(actor, kode, tahun, bulan);
+  const node = unit.wilayah;
+  const childLevel = CHILD_LEVEL[node.tingkat];
+  const expectedMonths = monthsElapsed(tahun, bulan, today);
+  const [children, previous, counts, childCounts, stamp, statuses] = await Promise.all([
+    childLevel ? childFigures(actor, kode, tahun, bulan) : Promise.resolve([]),
+    childLevel && bulan > 1 ? childFigures(actor, kode, tahun, bulan - 1) : Promise.resolve(null),
+    laporanCounts(node, null, tahun, bulan),
+    childLevel ? laporanCounts(node, childLevel, tahun, bulan) : Promise.resolve(new Map()),
+    latestChange(node),
+    node.tingkat === "desa" ? desaStatuses(node.kode, tahun, bulan, actor.role === "PUSKESMAS") : Promise.resolve([] as StatusBulan[]),
+  ]);
+  const prevByKode = new Map(previous?.map((c) => [c.kode, new Map(c.figures.map((f) => [f.indikator, f.realisasi]))]) ?? []);
+  const rate = (c: { desa: number; dikirim: number; tepatWaktu: number } | undefined) => ({
+    kelengkapan: c ? kelengkapanRounded(c.dikirim, c.desa * expectedMonths) : null,
+    ketepatan: c ? ketepatanRounded(c.tepatWaktu, c.desa * expectedMonths) : null,
+  });
+  const rows: ChildRow[] = children.map((c) => ({ ...c, lalu: prevByKode.get(c.kode) ?? null, ...rate(childCounts.get(c.kode)) }));
+  return { unit, children: rows, childLevel, laporan: rate(counts.get("")), stamp, statuses };
+}
+
+export type Dashboard = Awaited<ReturnType<typeof loadDashboard>>;
