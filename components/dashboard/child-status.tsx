@@ -28,7 +28,7 @@ export function ChildStatus({ rows, query }: { rows: ChildRow[]; query: string }
       </section>
       <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="kelengkapan">
         <h2 id="kelengkapan" className="text-lg font-semibold">Kelengkapan dan ketepatan laporan</h2>
-        <div className="max-h-96 overflow-auto">
+        <div className="max-h-96 overflow-auto" tabIndex={0} role="region" aria-label="Tabel kelengkapan dan ketepatan">
           <table className="w-full text-sm tabular-nums">
             <thead className="text-left text-xs text-slate-600">
               <tr>

@@ -58,7 +58,7 @@ export async function DashboardPage({ actor, kode, params }: { actor: Actor; kod
           <div className="rounded border border-slate-200 bg-white p-3">
             <p className="text-sm text-slate-600">{DASHBOARD.indeksSpm}</p>
             <p className="text-2xl font-bold tabular-nums" data-testid="indeks">{formatPersen(d.unit.indeks.indeksRounded)}</p>
-            <p className="text-xs text-slate-600">dari {d.unit.indeks.jumlahLayanan} dari 12 layanan yang bersasaran</p>
+            <p className="text-xs text-slate-600">{d.unit.indeks.jumlahLayanan} dari 12 layanan SPM bersasaran</p>
           </div>
           <div className="rounded border border-slate-200 bg-white p-3">
             <p className="text-sm text-slate-600">Kelengkapan laporan {tahun}</p>

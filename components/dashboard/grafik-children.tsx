@@ -17,7 +17,7 @@ export function GrafikChildren({ ind, rows, query }: { ind: Indikator; rows: Chi
       <h2 id="grafik-anak" className="text-lg font-semibold">
         Peringkat capaian {ind.kode} · garis target {formatPersen(target)}
       </h2>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, dapat digeser ke samping">
         <table className="w-full min-w-[32rem] text-sm">
           <thead className="text-left text-xs text-slate-600">
             <tr>

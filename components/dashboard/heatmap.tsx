@@ -17,7 +17,7 @@ export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
     <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="heatmap">
       <h2 id="heatmap" className="text-lg font-semibold">Peta capaian SPM</h2>
       <p className="mb-2 text-xs text-slate-600">Hijau: di atas garis target · kuning: 80–100 % dari garis target · merah: di bawahnya · abu-abu: tidak ada sasaran.</p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, dapat digeser ke samping">
         <table className="text-xs tabular-nums">
           <thead>
             <tr>

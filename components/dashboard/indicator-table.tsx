@@ -12,7 +12,7 @@ export function IndicatorTable({ items }: { items: { ind: Indikator; figure: Fig
         const rows = items.filter((i) => i.ind.klaster === k.kode);
         if (rows.length === 0) return null;
         return (
-          <div key={k.kode} className="overflow-x-auto rounded border border-slate-200 bg-white">
+          <div key={k.kode} className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={`Indikator ${k.nama}`}>
             <table className="w-full min-w-[36rem] text-sm">
               <caption className="px-3 py-2 text-left font-semibold">
                 {k.kode} · {k.nama}

@@ -20,7 +20,7 @@ export function PwsTrend({ ind, series, pilihan, hrefFor }: { ind: Indikator; se
         ))}
       </nav>
       <PwsChart data={data} label={`Capaian kumulatif ${ind.nama} per bulan dibanding garis target; angkanya ada di tabel di bawah.`} />
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, dapat digeser ke samping">
         <table className="mt-2 w-full text-xs tabular-nums">
           <caption className="sr-only">Capaian kumulatif dan garis target per bulan</caption>
           <thead>

@@ -1,11 +1,5 @@
 import { expect, test } from "@playwright/test";
-
-async function login(page: import("@playwright/test").Page, email: string, password = "pantau-demo") {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill(password);
-  await page.getByRole("button", { name: "Masuk" }).click();
-}
+import { login } from "./helpers";
 
 test("a page without a session sends the user to the login page", async ({ page }) => {
   await page.goto("/wilayah/36.04");
@@ -20,7 +14,7 @@ test("puskesmas user logs in, sees the home page with scope, and drills to a des
   await expect(page.getByTestId("wilayah")).toContainText("Puskesmas Anyar");
   await page.getByRole("link", { name: /Buka wilayah/ }).click();
   await expect(page).toHaveURL(/\/puskesmas\/P36043001/);
-  await page.getByRole("link", { name: "Anyar", exact: true }).click();
+  await page.getByRole("link", { name: "Anyar", exact: true }).first().click();
   await expect(page.getByTestId("pustu")).toContainText("Pustu Anyar");
   await expect(page.getByTestId("posyandu")).toBeVisible();
   await page.screenshot({ path: "test-results/desa-360.png" });

@@ -1,0 +1,74 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { login } from "./helpers";
+
+const ACCOUNTS = [
+  { email: "admin@pantau.id", landing: /\/wilayah$/, nama: "Indonesia" },
+  { email: "dinkes.banten@pantau.id", landing: /\/wilayah\/36$/, nama: "Banten" },
+  { email: "dinkes.serang@pantau.id", landing: /\/wilayah\/36\.04$/, nama: "Kabupaten Serang" },
+  { email: "pkm.anyar@pantau.id", landing: /\/puskesmas\/P36043001$/, nama: "Puskesmas Anyar" },
+  { email: "dinkes.lebong@pantau.id", landing: /\/wilayah\/17\.07$/, nama: "Kabupaten Lebong" },
+];
+
+for (const a of ACCOUNTS) {
+  test(`${a.email} lands on their own unit's dashboard`, async ({ page }) => {
+    await login(page, a.email);
+    await page.getByRole("link", { name: /Buka wilayah/ }).click();
+    await expect(page).toHaveURL(a.landing);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(a.nama);
+    await expect(page.getByTestId("kartu-SPM-01")).toBeVisible();
+  });
+}
+
+test("dinkes provinsi drills from provinsi to desa, changes month, and the card equals the engine", async ({ page }) => {
+  await login(page, "dinkes.banten@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  await page.goto("/wilayah/36");
+  await page.getByRole("link", { name: "Kabupaten Serang" }).first().click();
+  await expect(page).toHaveURL(/\/wilayah\/36\.04\?/);
+  await page.getByRole("link", { name: "Puskesmas Anyar" }).first().click();
+  await expect(page).toHaveURL(/\/puskesmas\/P36043001/);
+  await page.getByRole("link", { name: "Anyar", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/wilayah\/36\.04\.30\.2001/);
+  await page.locator('select[name="bulan"]').selectOption("3");
+  await page.locator('select[name="tahun"]').selectOption("2025");
+  await page.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(page).toHaveURL(/tahun=2025/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Maret 2025");
+  const api = await page.request.get("/api/v1/spm?wilayah=36.04.30.2001&tahun=2025&bulan=3");
+  expect(api.status()).toBe(200);
+  const body = await api.json();
+  const spm01 = body.layanan[0];
+  const shown = spm01.capaian === null ? "–" : `${new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 }).format(spm01.capaian)} %`;
+  await expect(page.getByTestId("kartu-SPM-01").getByTestId("capaian")).toHaveText(shown);
+});
+
+test("a link outside the scope is refused", async ({ page }) => {
+  await login(page, "dinkes.serang@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  expect((await page.goto("/wilayah/36"))?.status()).toBe(404);
+  expect((await page.goto("/wilayah/17.07.01.2001"))?.status()).toBe(404);
+  expect((await page.request.get("/api/v1/spm?wilayah=17.07&tahun=2026&bulan=1")).status()).toBe(403);
+});
+
+test("every dashboard level has no serious or critical axe violation", async ({ page }) => {
+  await login(page, "admin@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  for (const url of ["/wilayah", "/wilayah/36", "/wilayah/36.04", "/wilayah/36.04.30", "/puskesmas/P36043001", "/wilayah/36.04.30.2001"]) {
+    await page.goto(url);
+    const result = await new AxeBuilder({ page }).analyze();
+    const serious = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${url}: ${v.id} ${v.nodes[0]?.target}`)).toEqual([]);
+  }
+});
+
+test("the desa dashboard on a 360 px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  await page.goto("/wilayah/36.04.30.2001");
+  await expect(page.getByTestId("kartu-SPM-12")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow).toBe(false);
+  await page.screenshot({ path: "test-results/desa-360.png", fullPage: true });
+});
