@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { AppHeader } from "@/components/layout/app-header";
+import { LaporanForm } from "@/components/laporan/laporan-form";
+import { RiwayatLaporan } from "@/components/laporan/riwayat";
+import { orNotFound } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { getLaporanForm } from "@/lib/data/laporan";
+import { riwayatLaporan } from "@/lib/data/verifikasi";
+import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
+import { formatPeriode, formatWaktu } from "@/lib/i18n/format";
+import { INDIKATOR, KLASTER } from "@/lib/spm/catalog";
+import { deadlineOf } from "@/lib/spm/kelengkapan";
+import { periodeFromParams, todayWib } from "@/lib/wilayah/periode";
+
+export const metadata = { title: "Laporan bulanan" };
+
+export default async function Page({ params, searchParams }: { params: Promise<{ desa: string }>; searchParams: Promise<{ tahun?: string; bulan?: string }> }) {
+  const actor = await requireActor();
+  const { desa } = await params;
+  const { tahun, bulan } = periodeFromParams(await searchParams, todayWib());
+  const form = await orNotFound(getLaporanForm(actor, decodeURIComponent(desa), tahun, bulan));
+  const riwayat = await riwayatLaporan(actor, form.desa.kode, tahun, bulan);
+  const bolehIsi = can(actor, "laporan.isi");
+  const terkunci = !bolehIsi || form.status === "DIVERIFIKASI";
+  const batas = deadlineOf(tahun, bulan);
+  const kelompok = KLASTER.map((k) => ({
+    kode: k.kode,
+    nama: k.nama,
+    indikator: INDIKATOR.filter((i) => i.klaster === k.kode).map((i) => ({
+      kode: i.kode, nama: i.nama, jenis: i.jenis,
+      sasaran: form.konteks.sasaran[i.kode] ?? null,
+      sebelum: form.konteks.kumulatifSebelum[i.kode] ?? 0,
+    })),
+  })).filter((k) => k.indikator.length > 0);
+  const nilaiAwal = Object.fromEntries(Object.entries(form.nilai).map(([k, v]) => [k, String(v)]));
+  return (
+    <>
+      <AppHeader actor={actor} />
+      <main className="mx-auto max-w-4xl space-y-4 px-4 py-6">
+        <p className="text-sm">
+          <Link href={`/laporan?puskesmas=${form.desa.puskesmasKode}&tahun=${tahun}&bulan=${bulan}`}>← Semua desa bulan ini</Link>
+        </p>
+        <h1 className="text-2xl font-bold">
+          <span className="block text-sm font-medium text-slate-600">Laporan bulanan · {formatPeriode(tahun, bulan)}</span>
+          {form.desa.nama}
+        </h1>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-3 text-sm">
+          <dt className="text-slate-600">Status</dt>
+          <dd data-testid="status-laporan">{form.status ? STATUS_LAPORAN_LABEL[form.status] : "Belum diisi"}{form.status === "DIKEMBALIKAN" && form.alasan ? ` — alasan: ${form.alasan}` : ""}</dd>
+          <dt className="text-slate-600">Terakhir diubah</dt>
+          <dd>{form.updatedAt ? `${formatWaktu(form.updatedAt)} oleh ${form.updatedBy ?? "-"}` : "–"}</dd>
+          <dt className="text-slate-600">Batas kirim</dt>
+          <dd>{batas.hari} {formatPeriode(batas.tahun, batas.bulan)}</dd>
+        </dl>
+        {form.status === "DIVERIFIKASI" && <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm">Laporan sudah diverifikasi dan terkunci.</p>}
+        <LaporanForm desaKode={form.desa.kode} tahun={tahun} bulan={bulan} versi={form.versi} terkunci={terkunci} kelompok={kelompok} nilaiAwal={nilaiAwal} />
+        <RiwayatLaporan rows={riwayat} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { simpanLaporanAction, type LaporanFormState } from "@/lib/actions/simpan-laporan";
+import { formatAngka, formatPersen } from "@/lib/i18n/format";
+import { capaianRounded } from "@/lib/spm/capaian";
+import type { Jenis } from "@/lib/spm/catalog";
+
+export interface FormIndikator {
+  kode: string;
+  nama: string;
+  jenis: Jenis;
+  sasaran: number | null;
+  sebelum: number;
+}
+
+export interface LaporanFormProps {
+  desaKode: string;
+  tahun: number;
+  bulan: number;
+  versi: number;
+  terkunci: boolean;
+  kelompok: { kode: string; nama: string; indikator: FormIndikator[] }[];
+  nilaiAwal: Record<string, string>;
+}
+
+const INITIAL: LaporanFormState = { status: "idle", message: null, errors: {}, warnings: {}, values: {}, versi: null, statusLaporan: null };
+
+/** The monthly form: works as a plain form post; with JavaScript it shows realisasi and capaian live. */
+export function LaporanForm(props: LaporanFormProps) {
+  const [state, action, pending] = useActionState(simpanLaporanAction, INITIAL);
+  const [values, setValues] = useState<Record<string, string>>(props.nilaiAwal);
+  const versi = state.versi ?? props.versi;
+  const shown = state.status === "idle" || state.status === "ok" ? values : { ...values, ...state.values };
+  const adaPeringatan = Object.keys(state.warnings).length > 0 && state.status !== "ok";
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="desaKode" value={props.desaKode} />
+      <input type="hidden" name="tahun" value={props.tahun} />
+      <input type="hidden" name="bulan" value={props.bulan} />
+      <input type="hidden" name="versi" value={versi} />
+      <div aria-live="polite" role="status" data-testid="pesan-form">
+        {state.message && (
+          <p className={`rounded border p-3 text-sm ${state.status === "ok" ? "border-emerald-300 bg-emerald-50" : "border-red-300 bg-red-50"}`}>{state.message}</p>
+        )}
+      </div>
+      {props.kelompok.map((k) => (
+        <fieldset key={k.kode} className="rounded border border-slate-200 bg-white p-3" disabled={props.terkunci}>
+          <legend className="px-1 font-semibold">
+            {k.kode} · {k.nama}
+          </legend>
+          <div className="divide-y divide-slate-100">
+            {k.indikator.map((ind) => {
+              const id = `nilai-${ind.kode}`;
+              const text = shown[ind.kode] ?? "";
+              const v = /^\d+$/.test(text.trim()) ? Number(text.trim()) : 0;
+              const r = ind.jenis === "bulanan" ? v : ind.sebelum + v;
+              const c = ind.jenis === "jumlah" ? null : capaianRounded(r, ind.sasaran);
+              const err = state.errors[ind.kode];
+              const warn = state.warnings[ind.kode];
+              return (
+                <div key={ind.kode} className="grid grid-cols-1 gap-1 py-2 sm:grid-cols-[1fr_8rem_14rem] sm:items-center">
+                  <label htmlFor={id} className="text-sm">
+                    {ind.nama} <span className="text-xs text-slate-500">({ind.kode})</span>
+                  </label>
+                  <input
+                    id={id}
+                    name={`nilai.${ind.kode}`}
+                    inputMode="numeric"
+                    autoComplete="off"
+                    value={text}
+                    onChange={(e) => setValues((old) => ({ ...old, [ind.kode]: e.target.value }))}
+                    aria-invalid={err ? true : undefined}
+                    aria-describedby={`${id}-info${err || warn ? ` ${id}-pesan` : ""}`}
+                    className={`w-full rounded border px-2 py-1 text-right tabular-nums ${err ? "border-red-600" : warn ? "border-amber-500" : "border-slate-400"}`}
+                  />
+                  <p id={`${id}-info`} className="text-xs text-slate-600 tabular-nums" data-testid={`info-${ind.kode}`}>
+                    {ind.jenis === "jumlah" ? "jumlah kasus" : `kumulatif ${formatAngka(r)} / sasaran ${formatAngka(ind.sasaran)} = ${formatPersen(c)}`}
+                  </p>
+                  {state.terkini && (state.terkini[ind.kode] ?? null) !== (/^\d+$/.test(text.trim()) ? v : null) && (
+                    <p className="text-xs text-sky-900 sm:col-span-3" data-testid={`terkini-${ind.kode}`}>
+                      Tersimpan sekarang oleh pengguna lain: {formatAngka(state.terkini[ind.kode] ?? null)}
+                    </p>
+                  )}
+                  {(err || warn) && (
+                    <p id={`${id}-pesan`} className={`text-xs sm:col-span-3 ${err ? "text-red-700" : "text-amber-800"}`} role={err ? "alert" : undefined}>
+                      {err ?? `Peringatan: ${warn}`}
+                    </p>
+                  )}
+                </div>
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
+      {adaPeringatan && (
+        <label className="flex items-start gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          <input type="checkbox" name="konfirmasi" value="ya" className="mt-1" />
+          Saya sudah memeriksa angka yang diberi peringatan dan menyatakan angka itu benar.
+        </label>
+      )}
+      {!props.terkunci && (
+        <div className="flex flex-wrap gap-2">
+          <button type="submit" name="aksi" value="draf" disabled={pending} className="rounded border border-teal-800 px-4 py-2 font-semibold text-teal-900 disabled:opacity-60">
+            Simpan draf
+          </button>
+          <button type="submit" name="aksi" value="kirim" disabled={pending} className="rounded bg-teal-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
+            Kirim laporan
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

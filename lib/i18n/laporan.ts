@@ -1,0 +1,23 @@
+import { formatAngka } from "./format";
+
+export const MSG_LAPORAN = {
+  bukanAngka: "Isi dengan bilangan bulat (contoh: 12).",
+  pecahan: "Harus bilangan bulat, tanpa titik atau koma (contoh: 1234).",
+  negatif: "Tidak boleh negatif.",
+  terlaluBesar: "Angka terlalu besar.",
+  indikatorTidakDikenal: (k: string) => `Indikator tidak dikenal: ${k}.`,
+  nilaiMelebihiSasaran: (s: number) => `Nilai bulan ini melebihi sasaran setahun (${formatAngka(s)}). Periksa kembali.`,
+  realisasiMelebihi120: (r: number, s: number) => `Realisasi kumulatif ${formatAngka(r)} melebihi 120 % sasaran (${formatAngka(s)}).`,
+  outlier: (m: number) => `Lebih dari 3× median 6 bulan terakhir (${formatAngka(m)}).`,
+  melebihiPasangan: (a: string, b: string) => `Realisasi ${a} melebihi realisasi ${b}; biasanya tidak mungkin.`,
+  terkunci: "Laporan bulan ini sudah diverifikasi dan terkunci. Minta dinkes kabupaten membukanya bila perlu diubah.",
+  periodeMendatang: "Periode ini belum berjalan; laporan belum bisa diisi.",
+  konflik: "Laporan ini baru saja diubah oleh pengguna lain. Angka terbaru ditampilkan; angka yang Anda ketik tetap di formulir — periksa lalu simpan lagi.",
+  perluKonfirmasi: "Ada peringatan. Periksa angkanya, centang konfirmasi, lalu simpan lagi.",
+  adaKesalahan: "Ada isian yang salah. Perbaiki yang ditandai lalu simpan lagi.",
+  tersimpanDraf: "Draf tersimpan.",
+  terkirim: "Laporan terkirim ke dinkes kabupaten.",
+  sudahDikirim: "Laporan sudah dikirim; simpan perubahan dengan tombol Kirim.",
+  alasanWajib: "Tuliskan alasannya (minimal 5 huruf).",
+  statusTidakSesuai: "Status laporan sudah berubah; muat ulang halaman.",
+} as const;

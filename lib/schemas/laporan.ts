@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { bulanParam, tahunParam } from "./periode";
+
+// The monthly report form. Values stay text here: lib/laporan/validasi.ts parses them with field messages.
+export const laporanFormSchema = z.object({
+  desaKode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, "Kode desa tidak sah."),
+  tahun: tahunParam,
+  bulan: bulanParam,
+  versi: z.coerce.number().int().min(0),
+  aksi: z.enum(["draf", "kirim"], { message: "Pilih simpan draf atau kirim." }),
+  konfirmasi: z.literal("ya").optional(),
+  nilai: z.record(z.string().regex(/^[A-Z]{2,4}-[A-Z0-9]{1,8}$/), z.string().max(40, "Isian terlalu panjang.")),
+});
+
+export const statusLaporanSchema = z.object({
+  laporanId: z.uuid("Laporan tidak sah."),
+  aksi: z.enum(["verifikasi", "kembalikan", "buka"]),
+  versi: z.coerce.number().int().min(1),
+  alasan: z.string().trim().max(500, "Alasan terlalu panjang.").optional(),
+});
+
+/** FormData → the schema's input: fields `nilai.<KODE>` become the `nilai` record. */
+export function formDataToLaporan(form: FormData) {
+  const nilai: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (k.startsWith("nilai.") && typeof v === "string") nilai[k.slice(6)] = v;
+  return {
+    desaKode: form.get("desaKode"),
+    tahun: form.get("tahun"),
+    bulan: form.get("bulan"),
+    versi: form.get("versi"),
+    aksi: form.get("aksi"),
+    konfirmasi: form.get("konfirmasi") ?? undefined,
+    nilai,
+  };
+}
