@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { keluar } from "@/lib/actions/keluar";
+import { can } from "@/lib/auth/permissions";
 import { ROLE_LABEL } from "@/lib/i18n/messages";
 
 export function AppHeader({ actor }: { actor: Actor }) {
@@ -10,6 +11,10 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <Link href="/" className="text-lg font-bold text-teal-900 no-underline">
           Pantau
         </Link>
+        <nav aria-label="Menu utama" className="flex flex-wrap gap-3 text-sm">
+          {can(actor, "laporan.isi") && <Link href="/laporan">Isi laporan</Link>}
+          {can(actor, "laporan.verifikasi") && <Link href="/verifikasi">Verifikasi</Link>}
+        </nav>
         <div className="flex items-center gap-3 text-sm">
           <span>
             <span className="font-medium">{actor.nama}</span>
