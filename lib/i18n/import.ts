@@ -1,0 +1,98 @@
+// Indonesian messages of the CSV imports (values, sasaran, penduduk): file and row errors, warnings,
+// progress phases and the command-line output. One place for every user-facing string of an import.
+
+const MAX_INT = "2.147.483.647";
+
+export const IMPORT_MSG = {
+  // File-level errors (the whole file is refused).
+  berkasKosong: "Berkas kosong: tidak ada header maupun baris data.",
+  tanpaBarisData: "Berkas hanya berisi header, tidak ada baris data.",
+  bukanTeks: "Berkas bukan teks CSV (berisi karakter biner/NUL). Simpan ulang sebagai CSV UTF-8.",
+  bukanUtf8: "Berkas bukan teks UTF-8 yang sah. Simpan ulang sebagai CSV UTF-8.",
+  csvRusak: (alasan: string) => `Format CSV rusak: ${alasan}.`,
+  kolomHilang: (kolom: string, header: readonly string[]) =>
+    `Kolom "${kolom}" tidak ada di header. Header yang diharapkan: ${header.join(",")}.`,
+  kolomTakDikenal: (kolom: string, header: readonly string[]) =>
+    `Kolom "${kolom}" tidak dikenal. Header yang diharapkan: ${header.join(",")}.`,
+  kolomGanda: (kolom: string) => `Kolom "${kolom}" muncul lebih dari sekali di header.`,
+
+  // Row errors.
+  jumlahKolom: (ada: number, harus: number) => `Baris berisi ${ada} kolom, seharusnya ${harus}.`,
+  kosong: "Wajib diisi.",
+  bukanBilanganBulat: "Harus bilangan bulat (tanpa desimal, titik atau koma ribuan).",
+  negatif: "Tidak boleh negatif.",
+  terlaluBesar: `Terlalu besar (maksimum ${MAX_INT}).`,
+  tahunDiLuarRentang: "Tahun harus antara 2000 dan 2100.",
+  bulanDiLuarRentang: "Bulan harus 1 sampai 12.",
+  desaTakDikenal: "Kode desa/kelurahan tidak dikenal.",
+  desaDiLuarWilayah: "Desa ini di luar wilayah kewenangan Anda.",
+  desaTidakDitemukan: (kode: string) => `Desa ${kode} tidak ditemukan.`,
+  indikatorTakDikenal: "Kode indikator tidak dikenal.",
+  indikatorTanpaSasaran: "Indikator ini berupa jumlah kasus dan tidak memiliki sasaran.",
+  kelompokTakDikenal: (daftar: readonly string[]) => `Kelompok penduduk tidak dikenal. Pilihan: ${daftar.join(", ")}.`,
+  duplikat: (barisPertama: number) => `Baris ganda: kunci yang sama sudah ada di baris ${barisPertama}.`,
+  periodeTerkunci: "Laporan desa untuk bulan ini sudah diverifikasi dan terkunci.",
+
+  // Warnings (rows are written, warnings listed).
+  melebihiSasaran: (sasaran: number) => `Nilai bulanan melebihi sasaran tahunan desa (${sasaran}) — periksa sasaran.`,
+
+  // Progress phases.
+  fase: {
+    membaca: "Membaca berkas",
+    memeriksa: "Memeriksa baris",
+    memuat: "Memuat ke basis data",
+    menyimpan: "Menyimpan perubahan",
+    estimasi: "Menghitung ulang estimasi sasaran",
+  },
+} as const;
+
+export const IMPORT_CLI = {
+  judul: {
+    values: "nilai bulanan",
+    sasaran: "sasaran",
+    penduduk: "penduduk",
+  },
+  summary: {
+    values: "impor nilai bulanan dari CSV (kode_desa,tahun,bulan,indikator,nilai)",
+    sasaran: "impor sasaran DITETAPKAN dari CSV (kode_desa,tahun,indikator,sasaran)",
+    penduduk: "impor penduduk dari CSV (kode_desa,tahun,kelompok,jumlah) dan hitung ulang estimasi sasaran",
+  },
+  help: {
+    values: `npm run cli -- import-values BERKAS.csv
+
+Mengimpor nilai bulanan. Header wajib: kode_desa,tahun,bulan,indikator,nilai (urutan bebas).
+Satu baris per nilai; disimpan sebagai laporan DIKIRIM. Semua baris diperiksa dulu: bila ada satu
+kesalahan saja, tidak ada yang disimpan dan setiap kesalahan dicetak dengan nomor baris dan kolomnya.
+Peringatan (mis. nilai bulanan melebihi sasaran) tidak menghalangi impor. Impor ulang berkas yang sama
+tidak mengubah apa pun. Kode keluar: 0 berhasil, 1 ada kesalahan data, 2 berkas/opsi salah.`,
+    sasaran: `npm run cli -- import-sasaran BERKAS.csv
+
+Mengimpor sasaran tahunan per desa dan indikator dengan sumber DITETAPKAN (selalu menang atas
+estimasi). Header wajib: kode_desa,tahun,indikator,sasaran. Sasaran 0 sah ("tidak ada sasaran").
+Bila ada kesalahan, tidak ada yang disimpan. Kode keluar: 0 berhasil, 1 ada kesalahan data, 2 berkas/opsi salah.`,
+    penduduk: `npm run cli -- import-penduduk BERKAS.csv
+
+Mengimpor penduduk per desa, tahun dan kelompok. Header wajib: kode_desa,tahun,kelompok,jumlah;
+kelompok: total, bayi, balita, usia_dikdas, usia_produktif, lansia, remaja, usia_15_plus.
+Sesudahnya sasaran ESTIMASI desa dan tahun itu dihitung ulang (sasaran DITETAPKAN tidak disentuh).
+Bila ada kesalahan, tidak ada yang disimpan. Kode keluar: 0 berhasil, 1 ada kesalahan data, 2 berkas/opsi salah.`,
+  },
+  pemakaian: (perintah: string) => `Penggunaan: npm run cli -- ${perintah} BERKAS.csv`,
+  berkasTidakAda: (berkas: string) => `Berkas tidak ditemukan: ${berkas}`,
+  bukanBerkas: (berkas: string) => `Bukan berkas biasa: ${berkas}`,
+  tidakTerbaca: (berkas: string) => `Berkas tidak dapat dibaca: ${berkas}`,
+  ditolak: (n: number) =>
+    `Impor dibatalkan: ${n.toLocaleString("id-ID")} kesalahan. Tidak ada data yang disimpan.`,
+  barisError: (line: number | null, column: string | null, message: string, value: string | null) => {
+    const where = line === null ? "berkas" : column === null ? `baris ${line}` : `baris ${line}, kolom ${column}`;
+    const shown = value === null || value.length === 0 ? "" : ` (isi: "${value.length > 40 ? `${value.slice(0, 40)}…` : value}")`;
+    return `${where}: ${message}${shown}`;
+  },
+  sisa: (n: number) => `… dan ${n.toLocaleString("id-ID")} lainnya.`,
+  selesai: (judul: string, detik: string, r: { rows: number; inserted: number; updated: number; unchanged: number }) =>
+    `Impor ${judul} selesai dalam ${detik} dtk: ${r.rows.toLocaleString("id-ID")} baris — ` +
+    `${r.inserted.toLocaleString("id-ID")} baru, ${r.updated.toLocaleString("id-ID")} diubah, ` +
+    `${r.unchanged.toLocaleString("id-ID")} tidak berubah.`,
+  estimasi: (n: number) => `Estimasi sasaran diperbarui: ${n.toLocaleString("id-ID")} baris.`,
+  peringatan: (n: number) => `${n.toLocaleString("id-ID")} peringatan (data tetap disimpan):`,
+} as const;

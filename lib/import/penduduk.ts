@@ -1,0 +1,57 @@
+// Penduduk CSV (DOMAIN.md §8): kode_desa,tahun,kelompok,jumlah with kelompok one of KELOMPOK_PENDUDUK.
+// Pure parsing and validation.
+import { IMPORT_MSG } from "@/lib/i18n/import";
+import { KELOMPOK_PENDUDUK, type KelompokPenduduk } from "@/lib/spm/penduduk";
+import {
+  desaOf,
+  DuplicateKeys,
+  readTable,
+  sortIssues,
+  tahunOf,
+  wholeNumber,
+  type DesaInfo,
+  type ImportContext,
+  type ImportIssue,
+  type Table,
+  type Validated,
+} from "./rows";
+
+export const PENDUDUK_COLUMNS = ["kode_desa", "tahun", "kelompok", "jumlah"] as const;
+export type PendudukColumn = (typeof PENDUDUK_COLUMNS)[number];
+
+export interface PendudukRow {
+  line: number;
+  desa: DesaInfo;
+  tahun: number;
+  kelompok: KelompokPenduduk;
+  jumlah: number;
+}
+
+export function readPenduduk(input: Uint8Array | string): Table<PendudukColumn> {
+  return readTable(input, PENDUDUK_COLUMNS);
+}
+
+function kelompokOf(raw: string, line: number, errors: ImportIssue[]): KelompokPenduduk | null {
+  const k = raw.trim().toLowerCase();
+  const found = KELOMPOK_PENDUDUK.find((g) => g === k);
+  if (found) return found;
+  errors.push({ line, column: "kelompok", message: k === "" ? IMPORT_MSG.kosong : IMPORT_MSG.kelompokTakDikenal(KELOMPOK_PENDUDUK), value: raw });
+  return null;
+}
+
+export function validatePenduduk(table: Table<PendudukColumn>, ctx: ImportContext): Validated<PendudukRow> {
+  const errors = [...table.errors];
+  const rows: PendudukRow[] = [];
+  const keys = new DuplicateKeys();
+  for (const { line, fields: f } of table.rows) {
+    const desa = desaOf(f.kode_desa, line, ctx, errors);
+    const tahun = tahunOf(f.tahun, line, errors);
+    const kelompok = kelompokOf(f.kelompok, line, errors);
+    const jumlah = wholeNumber(f.jumlah, line, "jumlah", errors);
+    if (desa && tahun !== null && kelompok && jumlah !== null) {
+      if (!keys.check(`${desa.kode},${tahun},${kelompok}`, line, errors)) continue;
+      rows.push({ line, desa, tahun, kelompok, jumlah });
+    }
+  }
+  return { rows, errors: sortIssues(errors) };
+}
