@@ -1,0 +1,5 @@
+import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
+
+export default function Loading() {
+  return <LoadingSkeleton />;
+}
