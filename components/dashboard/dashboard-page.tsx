@@ -1,11 +1,13 @@
+import { Suspense } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { ChildList } from "@/components/wilayah/child-list";
 import { DesaProfileView } from "@/components/wilayah/desa-profile";
 import type { Actor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { loadDashboard } from "@/lib/data/dashboard";
-import { getDesaProfile, getWilayah, listChildren, openableTrail } from "@/lib/data/wilayah";
+import { getDesaProfile, getWilayah, listChildren, openableTrail, type WilayahNode } from "@/lib/data/wilayah";
 import { DASHBOARD } from "@/lib/i18n/dashboard";
 import { formatPeriode, formatPersen, formatWaktu } from "@/lib/i18n/format";
 import { TINGKAT_LABEL } from "@/lib/i18n/messages";
@@ -23,9 +25,22 @@ import { SpmCards } from "./spm-cards";
 
 export type DashboardParams = { tahun?: string; bulan?: string; indikator?: string };
 
-/** The PWS dashboard of any unit, nasional to desa: thin composition of lib/data reads. */
+/** The PWS dashboard of any unit, nasional to desa. The scope check runs before anything streams (so an
+ *  outside unit answers 404); the figures stream in behind a skeleton. */
 export async function DashboardPage({ actor, kode, params }: { actor: Actor; kode: string; params: DashboardParams }) {
   const node = await orNotFound(getWilayah(actor, kode));
+  return (
+    <>
+      <AppHeader actor={actor} />
+      <Suspense fallback={<LoadingSkeleton />}>
+        <DashboardBody actor={actor} node={node} params={params} />
+      </Suspense>
+    </>
+  );
+}
+
+async function DashboardBody({ actor, node, params }: { actor: Actor; node: WilayahNode; params: DashboardParams }) {
+  const kode = node.kode;
   const today = todayWib();
   const { tahun, bulan } = periodeFromParams(params, today);
   const pilihan = INDIKATOR.filter((i) => i.jenis !== "jumlah");
@@ -40,8 +55,6 @@ export async function DashboardPage({ actor, kode, params }: { actor: Actor; kod
   const adaLaporan = d.laporan.kelengkapan !== null && d.laporan.kelengkapan > 0;
   const tahunPilihan = Array.from({ length: Math.max(today.tahun, tahun) - 2025 + 1 }, (_, i) => 2025 + i);
   return (
-    <>
-      <AppHeader actor={actor} />
       <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">
         <Breadcrumbs trail={node.trail} current={node.nama} query={query} openable={openableTrail(actor, node)} />
         <div className="flex flex-wrap items-end justify-between gap-3">
@@ -92,6 +105,5 @@ export async function DashboardPage({ actor, kode, params }: { actor: Actor; kod
         {profile && <DesaProfileView profile={profile} />}
         <ChildList title="Kecamatan" items={children.kecamatan} />
       </main>
-    </>
   );
 }

@@ -29,9 +29,16 @@ const INITIAL: LaporanFormState = { status: "idle", message: null, errors: {}, w
 /** The monthly form: works as a plain form post; with JavaScript it shows realisasi and capaian live. */
 export function LaporanForm(props: LaporanFormProps) {
   const [state, action, pending] = useActionState(simpanLaporanAction, INITIAL);
-  const [values, setValues] = useState<Record<string, string>>(props.nilaiAwal);
+  const typedAfter = (s: LaporanFormState) => (s.status === "idle" || s.status === "ok" ? {} : s.values);
+  // Without JavaScript the page is rendered again with the action's state: start from what was typed.
+  const [values, setValues] = useState<Record<string, string>>(() => ({ ...props.nilaiAwal, ...typedAfter(state) }));
+  const [seen, setSeen] = useState(state);
+  if (seen !== state) {
+    setSeen(state);
+    setValues((old) => ({ ...old, ...typedAfter(state) }));
+  }
   const versi = state.versi ?? props.versi;
-  const shown = state.status === "idle" || state.status === "ok" ? values : { ...values, ...state.values };
+  const shown = values;
   const adaPeringatan = Object.keys(state.warnings).length > 0 && state.status !== "ok";
   return (
     <form action={action} className="space-y-4" noValidate>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { keluar } from "@/lib/actions/keluar";
 import { can } from "@/lib/auth/permissions";
+import { EKSPOR } from "@/lib/i18n/ekspor";
 import { ROLE_LABEL } from "@/lib/i18n/messages";
 
 export function AppHeader({ actor }: { actor: Actor }) {
@@ -13,7 +14,9 @@ export function AppHeader({ actor }: { actor: Actor }) {
         </Link>
         <nav aria-label="Menu utama" className="flex flex-wrap gap-3 text-sm">
           {can(actor, "laporan.isi") && <Link href="/laporan">Isi laporan</Link>}
+          {can(actor, "laporan.isi") && <Link href="/laporan/unggah">Unggah</Link>}
           {can(actor, "laporan.verifikasi") && <Link href="/verifikasi">Verifikasi</Link>}
+          <Link href="/ekspor">{EKSPOR.tautanHeader}</Link>
         </nav>
         <div className="flex items-center gap-3 text-sm">
           <span>

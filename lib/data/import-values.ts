@@ -54,7 +54,7 @@ export async function importValues(actor: Actor, input: Uint8Array | string, opt
 
     const counts = await applyValues(client, actor, rows, progress);
     return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings };
-  });
+  }, { rollback: options.pratinjau === true });
 }
 
 async function lockedPeriods(client: pg.ClientBase, desa: string[], years: number[]): Promise<Set<string>> {
@@ -194,15 +194,16 @@ export async function loadDesa(client: pg.ClientBase, codes: readonly string[]):
   );
 }
 
-/** Runs `fn` in one transaction; commits when it answers ok (or has no ok flag), else rolls back. */
-export async function inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+/** Runs `fn` in one transaction; commits when it answers ok (or has no ok flag), else rolls back.
+ *  With `rollback`, it always rolls back: a preview that computes exactly what would change. */
+export async function inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, opts: { rollback?: boolean } = {}): Promise<T> {
   const client = await (await pool()).connect();
   let broken = false;
   try {
     await client.query("BEGIN");
     const result = await fn(client);
     const failed = typeof result === "object" && result !== null && "ok" in result && result.ok === false;
-    await client.query(failed ? "ROLLBACK" : "COMMIT");
+    await client.query(failed || opts.rollback ? "ROLLBACK" : "COMMIT");
     return result;
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {

@@ -133,3 +133,19 @@ export async function riwayatLaporan(actor: Actor, desaKode: string, tahun: numb
   );
   return log.rows as { at: Date; user_email: string | null; aksi: string; entitas: string; kunci: string; lama: unknown; baru: unknown; sumber: string | null }[];
 }
+
+/** Stored values of every desa of a puskesmas for one month (drafts included: it is the puskesmas's own data). */
+export async function nilaiBulanPuskesmas(actor: Actor, puskesmasKode: string, tahun: number, bulan: number): Promise<Map<string, Map<string, number>>> {
+  await ringkasanBulan(actor, puskesmasKode, tahun, bulan); // scope check
+  const db = await pool();
+  const { rows } = await db.query<{ d: string; i: string; v: number }>(
+    `SELECT desa_kode d, indikator_kode i, nilai v FROM nilai WHERE puskesmas_kode = $1 AND tahun = $2 AND bulan = $3`,
+    [puskesmasKode, tahun, bulan],
+  );
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    if (!out.has(r.d)) out.set(r.d, new Map());
+    out.get(r.d)!.set(r.i, r.v);
+  }
+  return out;
+}

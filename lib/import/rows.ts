@@ -206,6 +206,8 @@ export type ImportProgress = (phase: string, done: number, total: number) => voi
 
 export interface ImportOptions {
   onProgress?: ImportProgress;
+  /** Compute the full result (counts, warnings) in a transaction that is rolled back: nothing is written. */
+  pratinjau?: boolean;
 }
 
 /** An import's answer: every error and nothing written, or the counts and the (non-blocking) warnings. */

@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState } from "react";
+import { unggahNilaiAction, type UnggahState } from "@/lib/actions/unggah-nilai";
+
+const INITIAL: UnggahState = { tahap: "awal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null };
+
+function Issues({ title, items, tone }: { title: string; items: UnggahState["errors"]; tone: "error" | "warn" }) {
+  if (items.length === 0) return null;
+  return (
+    <section className={`rounded border p-3 ${tone === "error" ? "border-red-300 bg-red-50" : "border-amber-300 bg-amber-50"}`}>
+      <h2 className="font-semibold">{title} ({items.length.toLocaleString("id-ID")})</h2>
+      <ul className="mt-1 max-h-80 list-disc overflow-auto pl-5 text-sm" data-testid={tone === "error" ? "daftar-kesalahan" : "daftar-peringatan"}>
+        {items.map((e, i) => (
+          <li key={i}>baris {e.line}, kolom {e.column}: {e.message}{e.value ? ` (“${e.value}”)` : ""}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Upload of the values CSV/XLSX: preview (nothing written), then an explicit confirmation. */
+export function UnggahForm() {
+  const [state, action, pending] = useActionState(unggahNilaiAction, INITIAL);
+  return (
+    <div className="space-y-4">
+      <form action={action} className="space-y-3 rounded border border-slate-200 bg-white p-4">
+        <input type="hidden" name="langkah" value="pratinjau" />
+        <label htmlFor="berkas" className="block text-sm font-medium">Berkas nilai (CSV atau XLSX, kolom kode_desa,tahun,bulan,indikator,nilai)</label>
+        <input id="berkas" name="berkas" type="file" accept=".csv,.xlsx,text/csv" required className="block text-sm" />
+        <button type="submit" disabled={pending} className="rounded bg-teal-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
+          {pending ? "Memeriksa…" : "Periksa berkas"}
+        </button>
+      </form>
+      <div aria-live="polite" role="status" data-testid="pesan-unggah">
+        {state.message && <p className={`rounded border p-3 text-sm ${state.tahap === "gagal" ? "border-red-300 bg-red-50" : "border-emerald-300 bg-emerald-50"}`}>{state.message}</p>}
+      </div>
+      {state.counts && (
+        <dl className="grid max-w-md grid-cols-[1fr_max-content] gap-x-4 rounded border border-slate-200 bg-white p-3 text-sm tabular-nums" data-testid="ringkasan-unggah">
+          <dt>Baris</dt><dd>{state.counts.rows.toLocaleString("id-ID")}</dd>
+          <dt>Baru</dt><dd>{state.counts.inserted.toLocaleString("id-ID")}</dd>
+          <dt>Berubah</dt><dd>{state.counts.updated.toLocaleString("id-ID")}</dd>
+          <dt>Tidak berubah</dt><dd>{state.counts.unchanged.toLocaleString("id-ID")}</dd>
+        </dl>
+      )}
+      <Issues title="Kesalahan" items={state.errors} tone="error" />
+      <Issues title="Peringatan" items={state.warnings} tone="warn" />
+      {state.tahap === "pratinjau" && state.csv && (
+        <form action={action}>
+          <input type="hidden" name="langkah" value="simpan" />
+          <input type="hidden" name="csv" value={state.csv} />
+          <input type="hidden" name="namaFile" value={state.namaFile ?? ""} />
+          <button type="submit" disabled={pending} className="rounded bg-teal-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
+            Konfirmasi dan simpan
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

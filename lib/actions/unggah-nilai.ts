@@ -1,0 +1,61 @@
+"use server";
+
+import { currentActor } from "@/lib/auth/session";
+import { ForbiddenError } from "@/lib/auth/permissions";
+import { importValues } from "@/lib/data/import-values";
+import type { ImportIssue } from "@/lib/import/rows";
+import { isXlsx, xlsxToCsv } from "@/lib/import/xlsx";
+import { MSG } from "@/lib/i18n/messages";
+import { UNGGAH } from "@/lib/i18n/unggah";
+
+export interface UnggahState {
+  tahap: "awal" | "pratinjau" | "selesai" | "gagal";
+  message: string | null;
+  errors: ImportIssue[];
+  warnings: ImportIssue[];
+  counts: { rows: number; inserted: number; updated: number; unchanged: number } | null;
+  /** The file as CSV text, sent back with the confirmation (validated again then). */
+  csv: string | null;
+  namaFile: string | null;
+}
+
+const MAX_BYTES = 10 * 1024 * 1024;
+
+async function readUpload(form: FormData): Promise<{ csv: string; nama: string } | { error: string }> {
+  const confirmed = form.get("csv");
+  if (typeof confirmed === "string" && confirmed.length > 0) return { csv: confirmed, nama: String(form.get("namaFile") ?? "") };
+  const file = form.get("berkas");
+  if (!(file instanceof File) || file.size === 0) return { error: UNGGAH.pilihBerkas };
+  if (file.size > MAX_BYTES) return { error: UNGGAH.terlaluBesar };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isXlsx(bytes)) {
+    try {
+      return { csv: await xlsxToCsv(bytes), nama: file.name };
+    } catch {
+      return { error: UNGGAH.xlsxRusak };
+    }
+  }
+  return { csv: new TextDecoder("utf-8").decode(bytes), nama: file.name };
+}
+
+/** Step 1 (pratinjau): validate and compute what would change, nothing written. Step 2 (simpan): write. */
+export async function unggahNilaiAction(_prev: UnggahState, form: FormData): Promise<UnggahState> {
+  const empty: UnggahState = { tahap: "gagal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null };
+  const actor = await currentActor();
+  if (!actor) return { ...empty, message: MSG.tidakBerhak };
+  const upload = await readUpload(form);
+  if ("error" in upload) return { ...empty, message: upload.error };
+  const simpan = form.get("langkah") === "simpan";
+  try {
+    const bytes = new TextEncoder().encode(upload.csv);
+    const r = await importValues(actor, bytes, { pratinjau: !simpan });
+    if (!r.ok) return { ...empty, message: UNGGAH.adaKesalahan(r.errors.length), errors: r.errors.slice(0, 500), namaFile: upload.nama };
+    const counts = { rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged };
+    if (simpan) return { ...empty, tahap: "selesai", message: UNGGAH.tersimpan, counts, warnings: r.warnings.slice(0, 500), namaFile: upload.nama };
+    return { tahap: "pratinjau", message: UNGGAH.periksa, errors: [], warnings: r.warnings.slice(0, 500), counts, csv: upload.csv, namaFile: upload.nama };
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { ...empty, message: MSG.tidakBerhak };
+    console.error(error);
+    return { ...empty, message: MSG.kesalahanUmum };
+  }
+}

@@ -1,0 +1,133 @@
+import { expect, test, type Page } from "@playwright/test";
+import { login } from "./helpers";
+
+// The current month has no demo reports (demo data ends at the last full month).
+function periode() {
+  const wib = new Date(Date.now() + 7 * 3600_000);
+  return { tahun: wib.getUTCFullYear(), bulan: wib.getUTCMonth() + 1 };
+}
+
+async function cardText(page: Page, desa: string) {
+  const { tahun, bulan } = periode();
+  await page.goto(`/wilayah/${desa}?tahun=${tahun}&bulan=${bulan}`);
+  // The dashboard streams: wait until the card is shown (not the hidden streamed copy), then compare text.
+  const card = page.getByTestId("kartu-SPM-02");
+  await expect(card).toBeVisible();
+  return (await card.innerText()).replace(/\s+/g, " ").trim();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("puskesmas fills a form: error to fix, warning to confirm, draft, submit, dashboard changes", async ({ page }) => {
+  const { tahun, bulan } = periode();
+  const desa = "36.04.30.2004";
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  const before = await cardText(page, desa);
+  await page.goto(`/laporan?tahun=${tahun}&bulan=${bulan}`);
+  await expect(page.getByTestId(`status-${desa}`)).toHaveText(/Belum diisi/);
+  await page.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
+  await page.getByLabel(/Pelayanan kesehatan ibu bersalin/).fill("2,5");
+  await page.getByLabel(/Kunjungan neonatal pertama/).fill("4");
+  await expect(page.getByTestId("info-KIA-KN1")).toContainText("kumulatif");
+  await page.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(page.getByText("Harus bilangan bulat")).toBeVisible();
+  await expect(page.getByLabel(/Pelayanan kesehatan ibu bersalin/)).toHaveValue("2,5");
+  await page.getByLabel(/Pelayanan kesehatan ibu bersalin/).fill("5000");
+  await page.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(page.getByText(/Peringatan:.*melebihi sasaran/)).toBeVisible();
+  await page.getByLabel(/Saya sudah memeriksa/).check();
+  await page.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(page.getByTestId("pesan-form")).toContainText("Draf tersimpan");
+  expect(await cardText(page, desa)).toBe(before); // drafts do not count
+  await page.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
+  await expect(page.getByLabel(/Pelayanan kesehatan ibu bersalin/)).toHaveValue("5000");
+  await page.getByRole("button", { name: "Kirim laporan" }).click();
+  await expect(page.getByTestId("pesan-form")).toContainText(/Ada peringatan|terkirim/);
+  if (await page.getByLabel(/Saya sudah memeriksa/).isVisible()) {
+    await page.getByLabel(/Saya sudah memeriksa/).check();
+    await page.getByRole("button", { name: "Kirim laporan" }).click();
+  }
+  await expect(page.getByTestId("pesan-form")).toContainText("terkirim");
+  const after = await cardText(page, desa);
+  expect(after).not.toBe(before);
+});
+
+test("two people saving the same report: the second is refused and keeps the typed values", async ({ browser }) => {
+  const { tahun, bulan } = periode();
+  const url = `/laporan/36.04.30.2005?tahun=${tahun}&bulan=${bulan}`;
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  for (const p of [a, b]) {
+    await login(p, "pkm.anyar@pantau.id");
+    await expect(p.getByTestId("peran")).toBeVisible();
+    await p.goto(url);
+  }
+  await a.getByLabel(/Pelayanan kesehatan balita/).fill("11");
+  await a.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(a.getByTestId("pesan-form")).toContainText("Draf tersimpan");
+  await b.getByLabel(/Pelayanan kesehatan balita/).fill("22");
+  await b.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(b.getByTestId("pesan-form")).toContainText("baru saja diubah oleh pengguna lain");
+  await expect(b.getByLabel(/Pelayanan kesehatan balita/)).toHaveValue("22");
+  await expect(b.getByTestId("terkini-SPM-04")).toContainText("11");
+});
+
+test("dinkes returns a report, puskesmas resubmits, dinkes verifies and the month is locked", async ({ browser }) => {
+  const { tahun, bulan } = periode();
+  const desa = "36.04.30.2004";
+  const dinkes = await (await browser.newContext()).newPage();
+  await login(dinkes, "dinkes.serang@pantau.id");
+  await expect(dinkes.getByTestId("peran")).toBeVisible();
+  await dinkes.goto("/verifikasi");
+  const row = dinkes.getByTestId(`antrean-${desa}-${tahun}-${bulan}`);
+  await row.getByLabel(/Alasan/).fill("Angka SPM-02 perlu dicek");
+  await row.getByRole("button", { name: "Kembalikan" }).click();
+  await expect(row.getByText("dikembalikan")).toBeVisible();
+
+  const pkm = await (await browser.newContext()).newPage();
+  await login(pkm, "pkm.anyar@pantau.id");
+  await expect(pkm.getByTestId("peran")).toBeVisible();
+  await pkm.goto(`/laporan?tahun=${tahun}&bulan=${bulan}`);
+  await expect(pkm.getByTestId(`status-${desa}`)).toContainText("Angka SPM-02 perlu dicek");
+  await pkm.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
+  await pkm.getByRole("button", { name: "Kirim laporan" }).click();
+  await expect(pkm.getByTestId("pesan-form")).toContainText(/Ada peringatan|terkirim/);
+  if (await pkm.getByLabel(/Saya sudah memeriksa/).isVisible()) {
+    await pkm.getByLabel(/Saya sudah memeriksa/).check();
+    await pkm.getByRole("button", { name: "Kirim laporan" }).click();
+  }
+  await expect(pkm.getByTestId("pesan-form")).toContainText("terkirim");
+
+  await dinkes.goto("/verifikasi");
+  await dinkes.getByTestId(`antrean-${desa}-${tahun}-${bulan}`).getByRole("button", { name: "Verifikasi" }).click();
+  await expect(dinkes.getByText("diverifikasi dan dikunci")).toBeVisible();
+  await pkm.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
+  await expect(pkm.getByText("sudah diverifikasi dan terkunci")).toBeVisible();
+  await expect(pkm.getByRole("button", { name: "Kirim laporan" })).toHaveCount(0);
+});
+
+test("upload: a file with errors writes nothing and lists every error; a correct one is previewed then saved", async ({ page }) => {
+  const { tahun, bulan } = periode();
+  const desa = "36.04.30.2006";
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  const before = await cardText(page, desa);
+  await page.goto("/laporan/unggah");
+  const bad = `kode_desa,tahun,bulan,indikator,nilai\n${desa},${tahun},${bulan},SPM-02,-4\n${desa},${tahun},${bulan},SPM-99,1\n36.04.22.2001,${tahun},${bulan},SPM-02,1\n`;
+  await page.getByLabel(/Berkas nilai/).setInputFiles({ name: "salah.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page.getByRole("button", { name: "Periksa berkas" }).click();
+  await expect(page.getByTestId("pesan-unggah")).toContainText("Tidak ada data yang disimpan");
+  await expect(page.getByTestId("daftar-kesalahan").locator("li")).toHaveCount(3);
+  expect(await cardText(page, desa)).toBe(before);
+
+  await page.goto("/laporan/unggah");
+  const good = `kode_desa,tahun,bulan,indikator,nilai\n${desa},${tahun},${bulan},SPM-02,3\n${desa},${tahun},${bulan},SPM-04,2\n`;
+  await page.getByLabel(/Berkas nilai/).setInputFiles({ name: "benar.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  await page.getByRole("button", { name: "Periksa berkas" }).click();
+  await expect(page.getByTestId("ringkasan-unggah")).toContainText("Baru");
+  expect(await page.getByTestId("ringkasan-unggah").innerText()).toMatch(/Baru\s+2/);
+  await page.getByRole("button", { name: "Konfirmasi dan simpan" }).click();
+  await expect(page.getByTestId("pesan-unggah")).toContainText("Data tersimpan");
+  expect(await cardText(page, desa)).not.toBe(before);
+});
