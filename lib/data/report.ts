@@ -1,0 +1,70 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { pool } from "@/lib/db/pool";
+import { buildReportModel, indikatorOf, type Detail, type IndikatorSet, type ReportModel, type SumberSasaran, type UnitTingkat } from "@/lib/report/rows";
+import type { Tingkat } from "@/lib/wilayah/kode";
+import { CHILD_LEVEL, childFigures, unitFigures } from "./figures";
+import type { WilayahNode } from "./wilayah";
+
+// The achievement report model (lib/report/rows) of a unit: figures from lib/data/figures, which resolves
+// the unit and checks the actor's scope before reading anything.
+
+export interface ReportQuery {
+  kode: string;
+  tahun: number;
+  /** Absent: the full year (figures cumulated to December). */
+  bulan?: number;
+  detail: Detail;
+  indikator: IndikatorSet;
+}
+
+const LEVEL_COLUMN: Record<UnitTingkat, string> = {
+  provinsi: "provinsi_kode",
+  kabupaten: "kabupaten_kode",
+  kecamatan: "kecamatan_kode",
+  puskesmas: "puskesmas_kode",
+  desa: "desa_kode",
+};
+
+/** The levels listed under a unit: one level down, then every desa when asked (desa itself has none). */
+export function detailLevels(tingkat: Tingkat, detail: Detail): UnitTingkat[] {
+  const anak = CHILD_LEVEL[tingkat];
+  if (!anak) return [];
+  return detail === "desa" && anak !== "desa" ? [anak, "desa"] : [anak];
+}
+
+/** Desa × indicator sasaran rows of the unit for the year, by source (DITETAPKAN, ESTIMASI). */
+async function sumberSasaran(node: WilayahNode, tahun: number, set: IndikatorSet): Promise<SumberSasaran> {
+  const db = await pool();
+  const kodes = indikatorOf(set).map((i) => i.kode);
+  const filter = node.tingkat === "nasional" ? "" : ` AND ${LEVEL_COLUMN[node.tingkat]} = $3`;
+  const { rows } = await db.query<{ sumber: string; n: number }>(
+    `SELECT sumber::text AS sumber, count(*)::int AS n FROM sasaran WHERE tahun = $1 AND indikator_kode = ANY($2)${filter} GROUP BY sumber`,
+    node.tingkat === "nasional" ? [tahun, kodes] : [tahun, kodes, node.kode],
+  );
+  const count = (s: string) => rows.find((r) => r.sumber === s)?.n ?? 0;
+  return { ditetapkan: count("DITETAPKAN"), estimasi: count("ESTIMASI") };
+}
+
+/** The report of a unit in the actor's scope (ForbiddenError outside it, NotFoundError for an unknown code). */
+export async function loadReport(actor: Actor, q: ReportQuery, now = new Date()): Promise<ReportModel> {
+  const bulan = q.bulan ?? 12;
+  const unit = await unitFigures(actor, q.kode, q.tahun, bulan);
+  const levels = detailLevels(unit.wilayah.tingkat, q.detail);
+  const [children, sumber] = await Promise.all([
+    Promise.all(levels.map((level) => childFigures(actor, q.kode, q.tahun, bulan, level))),
+    sumberSasaran(unit.wilayah, q.tahun, q.indikator),
+  ]);
+  return buildReportModel({
+    wilayah: { kode: unit.wilayah.kode, nama: unit.wilayah.nama, tingkat: unit.wilayah.tingkat },
+    tahun: q.tahun,
+    bulan,
+    setahun: q.bulan === undefined,
+    detail: q.detail,
+    indikatorSet: q.indikator,
+    unit,
+    levels: levels.map((tingkat, i) => ({ tingkat, units: children[i] })),
+    sumberSasaran: sumber,
+    dibuat: now,
+  });
+}

@@ -1,0 +1,185 @@
+import { periodeLaporan } from "@/lib/i18n/ekspor";
+import { TINGKAT_LABEL } from "@/lib/i18n/messages";
+import { aggregate, capaianRounded, melebihiSasaran, onTrack, targetLineRounded } from "@/lib/spm/capaian";
+import { INDIKATOR, type Indikator } from "@/lib/spm/catalog";
+import type { Figure } from "@/lib/spm/figure";
+import { indeksSpm, type IndeksSpm } from "@/lib/spm/indeks";
+import type { Tingkat } from "@/lib/wilayah/kode";
+import type { SpmReport } from "./spm-report";
+
+// The achievement report model shared by the report page and the XLSX, PDF and CSV exports: a unit, a
+// period, a detail level and rows of figures per indicator, with a totals row aggregated Σ R / Σ S.
+// Pure: it receives the figures computed by lib/spm and only rearranges and aggregates them.
+
+/** "anak": one level down; "desa": every desa of the unit (with the level in between as its own list). */
+export type Detail = "anak" | "desa";
+/** "spm": the 12 SPM services; "semua": every catalog indicator. */
+export type IndikatorSet = "spm" | "semua";
+export type UnitTingkat = Exclude<Tingkat, "nasional">;
+
+export interface ReportCell {
+  indikator: string;
+  sasaran: number | null;
+  realisasi: number;
+  /** Rounded to 2 decimals (half away from zero); null when there is no sasaran. */
+  capaian: number | null;
+  /** TL(m), rounded; 0 for jumlah indicators. */
+  target: number;
+  onTrack: boolean | null;
+  melebihi: boolean;
+}
+
+export interface ReportRow {
+  kode: string;
+  nama: string;
+  tingkat: Tingkat;
+  /** One cell per indicator of the model, in the same order. */
+  cells: ReportCell[];
+  /** Indeks SPM, rounded; null when no SPM service has a sasaran. */
+  indeks: number | null;
+  jumlahLayanan: number;
+}
+
+export interface ReportLevel {
+  tingkat: UnitTingkat;
+  rows: ReportRow[];
+  /** Σ R / Σ S over the rows of this level: equals the unit when the rows cover it. */
+  total: ReportRow;
+}
+
+export interface SumberSasaran {
+  /** Desa × indicator sasaran rows of the report year, by source. */
+  ditetapkan: number;
+  estimasi: number;
+}
+
+export interface ReportModel {
+  wilayah: { kode: string; nama: string; tingkat: Tingkat };
+  tahun: number;
+  /** The month the figures are cumulated to (12 for a full year). */
+  bulan: number;
+  setahun: boolean;
+  detail: Detail;
+  indikatorSet: IndikatorSet;
+  indikator: readonly Indikator[];
+  unit: ReportRow;
+  /** From one level down to the chosen detail; empty for a desa. The last one is the chosen detail. */
+  levels: ReportLevel[];
+  sumberSasaran: SumberSasaran | null;
+  dibuat: Date;
+}
+
+export interface FigureSet {
+  kode: string;
+  nama: string;
+  figures: readonly Figure[];
+  indeks: IndeksSpm;
+}
+
+export interface ReportInput {
+  wilayah: { kode: string; nama: string; tingkat: Tingkat };
+  tahun: number;
+  bulan: number;
+  setahun: boolean;
+  detail: Detail;
+  indikatorSet: IndikatorSet;
+  unit: Omit<FigureSet, "kode" | "nama">;
+  levels: { tingkat: UnitTingkat; units: readonly FigureSet[] }[];
+  sumberSasaran: SumberSasaran | null;
+  dibuat: Date;
+}
+
+export function indikatorOf(set: IndikatorSet): readonly Indikator[] {
+  return set === "spm" ? INDIKATOR.filter((i) => i.spm) : INDIKATOR;
+}
+
+function cellOf(f: Figure): ReportCell {
+  return { indikator: f.indikator, sasaran: f.sasaran, realisasi: f.realisasi, capaian: f.capaianRounded, target: f.targetRounded, onTrack: f.onTrack, melebihi: f.melebihi };
+}
+
+function rowOf(indikator: readonly Indikator[], unit: FigureSet, tingkat: Tingkat): ReportRow {
+  const byKode = new Map(unit.figures.map((f) => [f.indikator, f]));
+  const cells = indikator.map((ind) => {
+    const f = byKode.get(ind.kode);
+    if (!f) throw new Error(`Angka ${ind.kode} tidak ada untuk ${unit.kode}`);
+    return cellOf(f);
+  });
+  return { kode: unit.kode, nama: unit.nama, tingkat, cells, indeks: unit.indeks.indeksRounded, jumlahLayanan: unit.indeks.jumlahLayanan };
+}
+
+/** The totals row of a list: per indicator Σ R / Σ S (lib/spm aggregate), never a mean of percentages. */
+export function totalRow(indikator: readonly Indikator[], rows: readonly ReportRow[], bulan: number, label: { kode: string; nama: string; tingkat: Tingkat }): ReportRow {
+  const cells = indikator.map((ind, i): ReportCell => {
+    const { realisasi, sasaran } = aggregate(rows.map((r) => r.cells[i]));
+    return {
+      indikator: ind.kode,
+      sasaran,
+      realisasi,
+      capaian: capaianRounded(realisasi, sasaran),
+      target: targetLineRounded(ind, bulan),
+      onTrack: onTrack(ind, realisasi, sasaran, bulan),
+      melebihi: melebihiSasaran(realisasi, sasaran),
+    };
+  });
+  // Both indicator sets hold the 12 SPM services, so the index is always over all of them.
+  const indeks = indeksSpm(cells.filter((_, i) => indikator[i].spm));
+  return { ...label, cells, indeks: indeks.indeksRounded, jumlahLayanan: indeks.jumlahLayanan };
+}
+
+export function buildReportModel(input: ReportInput): ReportModel {
+  const indikator = indikatorOf(input.indikatorSet);
+  const unit = rowOf(indikator, { kode: input.wilayah.kode, nama: input.wilayah.nama, ...input.unit }, input.wilayah.tingkat);
+  const levels = input.levels.map((level): ReportLevel => {
+    const rows = level.units.map((u) => rowOf(indikator, u, level.tingkat));
+    return { tingkat: level.tingkat, rows, total: totalRow(indikator, rows, input.bulan, input.wilayah) };
+  });
+  return {
+    wilayah: input.wilayah,
+    tahun: input.tahun,
+    bulan: input.bulan,
+    setahun: input.setahun,
+    detail: input.detail,
+    indikatorSet: input.indikatorSet,
+    indikator,
+    unit,
+    levels,
+    sumberSasaran: input.sumberSasaran,
+    dibuat: input.dibuat,
+  };
+}
+
+/** The rows at the chosen detail level (empty for a desa). */
+export function detailRows(model: ReportModel): ReportRow[] {
+  return model.levels.at(-1)?.rows ?? [];
+}
+
+/**
+ * The model as SpmReport bodies (DOMAIN.md §8), the unit first, then each row at the chosen detail, for
+ * spmReportCsv: the CSV export and `spm-report --format csv` keep one contract.
+ */
+export function toSpmReports(model: ReportModel): SpmReport[] {
+  const toReport = (r: ReportRow): SpmReport => ({
+    wilayah: { kode: r.kode, nama: r.nama, tingkat: r.tingkat },
+    tahun: model.tahun,
+    bulan: model.bulan,
+    layanan: r.cells.map((c, i) => ({ indikator: c.indikator, nama: model.indikator[i].nama, sasaran: c.sasaran, realisasi: c.realisasi, capaian: c.capaian, target: c.target })),
+    indeks: r.indeks,
+  });
+  return [model.unit, ...detailRows(model)].map(toReport);
+}
+
+/** `capaian-spm_36.04_2026-06.xlsx`; "nasional" for the empty code, the year alone for a full year. */
+export function reportFilename(kode: string, tahun: number, bulan: number | null, ext: string, prefix = "capaian-spm"): string {
+  const periode = bulan === null ? String(tahun) : `${tahun}-${String(bulan).padStart(2, "0")}`;
+  return `${prefix}_${kode || "nasional"}_${periode}.${ext}`;
+}
+
+/** "Kabupaten Serang (Kabupaten/Kota 36.04)". */
+export function wilayahLabel(w: ReportModel["wilayah"]): string {
+  return `${w.nama} (${TINGKAT_LABEL[w.tingkat]}${w.kode ? ` ${w.kode}` : ""})`;
+}
+
+/** "Juni 2026 (kumulatif Januari–Juni)" or "Tahun 2026 (setahun penuh, …)". */
+export function periodeLabel(model: Pick<ReportModel, "tahun" | "bulan" | "setahun">): string {
+  return periodeLaporan(model.tahun, model.bulan, model.setahun);
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { detailRows, reportFilename, toSpmReports, totalRow, type ReportRow } from "@/lib/report/rows";
+import { getIndikator } from "@/lib/spm/catalog";
+import { SPM_CSV_HEADER, spmReportCsv } from "@/lib/report/spm-report";
+import { parseCsv } from "@/lib/import/csv";
+import { model } from "./fixture";
+
+const cellOf = (row: ReportRow, kode: string) => row.cells.find((c) => c.indikator === kode)!;
+
+describe("report model", () => {
+  it("totals row is Σ realisasi / Σ sasaran (35 / 150 = 23,33 %), not the mean of 30 % and 10 %", () => {
+    const m = model();
+    const total = m.levels[0].total;
+    expect(cellOf(total, "SPM-01")).toMatchObject({ realisasi: 35, sasaran: 150, capaian: 23.33, target: 50, onTrack: false });
+    expect(cellOf(total, "SPM-01").capaian).not.toBe(20);
+  });
+
+  it("totals row equals the unit computed from the summed values, indicator by indicator", () => {
+    const m = model({ set: "semua" });
+    expect(m.levels[0].total.cells).toEqual(m.unit.cells);
+    expect(m.levels[0].total.indeks).toBe(m.unit.indeks);
+  });
+
+  it("sasaran 0 gives a null capaian in the row and in the total; over 100 % is kept and flagged", () => {
+    const m = model();
+    const [a] = detailRows(m);
+    expect(cellOf(a, "SPM-02")).toMatchObject({ sasaran: 0, realisasi: 3, capaian: null, onTrack: null });
+    expect(cellOf(a, "SPM-07")).toMatchObject({ capaian: 150, melebihi: true });
+    expect(cellOf(m.levels[0].total, "SPM-02").capaian).toBeNull();
+    // 70 of 100 in total: the 150 % desa does not cap the aggregate.
+    expect(cellOf(m.levels[0].total, "SPM-07")).toMatchObject({ realisasi: 70, sasaran: 100, capaian: 70, melebihi: false });
+  });
+
+  it("a jumlah indicator has no sasaran; its total adds the counts", () => {
+    const m = model({ set: "semua" });
+    expect(cellOf(m.levels[0].total, "PM-DBD")).toMatchObject({ sasaran: null, realisasi: 7, capaian: null });
+  });
+
+  it("December: the target line is 100 and the totals still aggregate Σ/Σ", () => {
+    const m = model({ bulan: 12 });
+    expect(m.setahun).toBe(true);
+    expect(cellOf(m.levels[0].total, "SPM-01")).toMatchObject({ capaian: 23.33, target: 100 });
+  });
+
+  it("the indicator set: 12 SPM services in order, or the whole catalog", () => {
+    expect(model().indikator.map((i) => i.kode)).toEqual(Array.from({ length: 12 }, (_, i) => `SPM-${String(i + 1).padStart(2, "0")}`));
+    expect(model({ set: "semua" }).indikator).toHaveLength(25);
+  });
+
+  it("totalRow of no rows: nothing reported, no sasaran, no index", () => {
+    const t = totalRow([getIndikator("SPM-01")!], [], 6, { kode: "X", nama: "X", tingkat: "desa" });
+    expect(t.cells[0]).toMatchObject({ realisasi: 0, sasaran: null, capaian: null });
+    expect(t.indeks).toBeNull();
+  });
+});
+
+describe("report filename", () => {
+  it.each([
+    ["36.04", 2026, 6, "xlsx", "capaian-spm_36.04_2026-06.xlsx"],
+    ["", 2026, 12, "pdf", "capaian-spm_nasional_2026-12.pdf"],
+    ["P36043001", 2025, null, "csv", "capaian-spm_P36043001_2025.csv"],
+  ] as const)("%s %d %s %s → %s", (kode, tahun, bulan, ext, name) => {
+    expect(reportFilename(kode, tahun, bulan, ext)).toBe(name);
+  });
+});
+
+describe("CSV of the model (DOMAIN.md §8)", () => {
+  it("starts with a BOM, has exactly the contract columns, the unit then each desa, quotes commas", () => {
+    const csv = spmReportCsv(toSpmReports(model()), true);
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = parseCsv(csv);
+    expect(rows[0].fields).toEqual([...SPM_CSV_HEADER]);
+    expect(rows[0].fields.join(",")).toBe("kode_wilayah,nama_wilayah,indikator,sasaran,realisasi,capaian,target");
+    expect(rows).toHaveLength(1 + 3 * 12);
+    expect(rows.slice(1, 13).every((r) => r.fields[0] === "P36043001")).toBe(true);
+    const b01 = rows.find((r) => r.fields[0] === "36.04.30.2002" && r.fields[2] === "SPM-01")!;
+    expect(b01.fields).toEqual(["36.04.30.2002", 'Sindangkarya, "Kulon"', "SPM-01", "50", "5", "10", "50"]);
+    const a02 = rows.find((r) => r.fields[0] === "36.04.30.2001" && r.fields[2] === "SPM-02")!;
+    expect(a02.fields.slice(3)).toEqual(["0", "3", "", "50"]);
+  });
+});
