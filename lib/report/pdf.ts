@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import { EKSPOR, LEVEL_LABEL } from "@/lib/i18n/ekspor";
-import { formatAngka, formatWaktu } from "@/lib/i18n/format";
+import { formatAngka, formatPersenTabel, formatWaktu } from "@/lib/i18n/format";
 import type { Indikator } from "@/lib/spm/catalog";
 import { periodeLabel, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
 
@@ -111,7 +111,7 @@ function summary(doc: Doc, model: ReportModel, y0: number): void {
     const fillColor = capaianColor(c);
     if (fillColor) doc.rect(M + 62 + 300 + 72 + 72, y, 62, rowH).fill(fillColor);
     font(doc, false, 8.5);
-    const values = [ind.kode, ind.nama, formatAngka(c.sasaran), formatAngka(c.realisasi), formatAngka(c.capaian), jumlah ? "–" : formatAngka(c.target), statusOf(ind, c)];
+    const values = [ind.kode, ind.nama, formatAngka(c.sasaran), formatAngka(c.realisasi), formatPersenTabel(c.capaian), jumlah ? "–" : formatPersenTabel(c.target), statusOf(ind, c)];
     x = M;
     cols.forEach(([, w, align], j) => {
       cell(doc, values[j], x, y + (rowH - 8.5) / 2, w, align);
@@ -232,9 +232,9 @@ function table(doc: Doc, model: ReportModel, level: ReportLevel): void {
         cell(doc, row.nama, M + kodeW, y + 2.5, namaW);
         block.forEach(({ ind, i }, k) => {
           const c = row.cells[i];
-          cell(doc, formatAngka(ind.jenis === "jumlah" ? c.realisasi : c.capaian), M + kodeW + namaW + k * colW, y + 2.5, colW, "right");
+          cell(doc, ind.jenis === "jumlah" ? formatAngka(c.realisasi) : formatPersenTabel(c.capaian), M + kodeW + namaW + k * colW, y + 2.5, colW, "right");
         });
-        if (withIndeks) cell(doc, formatAngka(row.indeks), M + WIDTH - indeksW, y + 2.5, indeksW, "right");
+        if (withIndeks) cell(doc, formatPersenTabel(row.indeks), M + WIDTH - indeksW, y + 2.5, indeksW, "right");
         y += rowH;
         r++;
       }
