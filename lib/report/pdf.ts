@@ -186,7 +186,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Tables of capaian (%) per unit, a block of at most 12 indicators at a time, headers repeated per page. */
-function table(doc: Doc, model: ReportModel, level: ReportLevel): void {
+/** The level's rows, a page at a time; yields to the event loop after each page (long reports do not hold the server). */
+async function table(doc: Doc, model: ReportModel, level: ReportLevel): Promise<void> {
   const label = LEVEL_LABEL[level.tingkat];
   const blocks = chunks(model.indikator.map((ind, i) => ({ ind, i })), MAX_KOLOM);
   const rows: { row: ReportRow; total: boolean }[] = [
@@ -194,7 +195,7 @@ function table(doc: Doc, model: ReportModel, level: ReportLevel): void {
     { row: { ...level.total, nama: `${EKSPOR.jumlahBaris} ${model.wilayah.nama}` }, total: true },
   ];
   const rowH = 12;
-  blocks.forEach((block, b) => {
+  for (const [b, block] of blocks.entries()) {
     const withIndeks = b === 0;
     const kodeW = 64;
     const indeksW = withIndeks ? 54 : 0;
@@ -239,8 +240,9 @@ function table(doc: Doc, model: ReportModel, level: ReportLevel): void {
         r++;
       }
       page++;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-  });
+  }
 }
 
 function footers(doc: Doc, model: ReportModel): void {
@@ -271,7 +273,7 @@ export async function reportPdf(model: ReportModel, grafik = model.indikator[0].
   });
   summary(doc, model, newPage(doc, model, true));
   if (model.levels.length > 0) chart(doc, model, model.levels[0], grafik);
-  for (const level of model.levels) table(doc, model, level);
+  for (const level of model.levels) await table(doc, model, level);
   footers(doc, model);
   doc.end();
   await done;
