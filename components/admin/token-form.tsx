@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { buatTokenAction, type TokenFormState } from "@/lib/actions/token-api";
+import { FormMessage } from "@/components/ui/form-message";
 
 const INITIAL: TokenFormState = { status: "idle", message: null, token: null };
 
@@ -30,14 +31,13 @@ export function TokenForm({ users }: { users: { id: string; label: string }[] })
           Buat token
         </button>
       </div>
-      <div aria-live="polite" role="status" data-testid="pesan-token">
-        {state.message && <p className={`rounded border p-3 text-sm ${state.status === "ok" ? "border-emerald-300 bg-emerald-50" : "border-red-300 bg-red-50"}`}>{state.message}</p>}
+      <FormMessage testId="pesan-token" ok={state.status === "ok"} message={state.message}>
         {state.token && (
           <p className="mt-2 break-all rounded bg-slate-900 p-3 font-mono text-sm text-white" data-testid="token-baru">
             {state.token}
           </p>
         )}
-      </div>
+      </FormMessage>
     </form>
   );
 }

@@ -5,6 +5,8 @@ import { simpanGridAction, type GridFormState } from "@/lib/actions/simpan-grid"
 import type { GridBaris } from "@/lib/data/laporan-grid";
 import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
 import { pasteBlock } from "@/lib/laporan/paste";
+import { FormMessage } from "@/components/ui/form-message";
+import { KonfirmasiPeringatan } from "./konfirmasi-peringatan";
 
 export interface GridFormProps {
   puskesmasKode: string;
@@ -74,11 +76,7 @@ export function GridForm(props: GridFormProps) {
       {props.baris.map((b) => (
         <input key={b.desaKode} type="hidden" name={`versi.${b.desaKode}`} value={state.versi[b.desaKode] ?? b.versi} />
       ))}
-      <div aria-live="polite" role="status" data-testid="pesan-grid">
-        {state.message && (
-          <p className={`rounded border p-3 text-sm ${state.status === "ok" ? "border-emerald-300 bg-emerald-50" : "border-red-300 bg-red-50"}`}>{state.message}</p>
-        )}
-      </div>
+      <FormMessage testId="pesan-grid" ok={state.status === "ok"} message={state.message} />
       <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Isian per desa">
         <table ref={table} className="text-sm">
           <thead className="bg-slate-50 text-xs text-slate-700">
@@ -140,10 +138,7 @@ export function GridForm(props: GridFormProps) {
         </table>
       </div>
       {adaPeringatan && (
-        <label className="flex items-start gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-          <input type="checkbox" name="konfirmasi" value="ya" className="mt-1" />
-          Saya sudah memeriksa angka yang diberi peringatan dan menyatakan angka itu benar.
-        </label>
+        <KonfirmasiPeringatan />
       )}
       {props.bolehIsi && (
         <div className="flex flex-wrap gap-2">

@@ -5,6 +5,8 @@ import { simpanLaporanAction, type LaporanFormState } from "@/lib/actions/simpan
 import { formatAngka, formatPersen } from "@/lib/i18n/format";
 import { capaianRounded } from "@/lib/spm/capaian";
 import type { Jenis } from "@/lib/spm/catalog";
+import { FormMessage } from "@/components/ui/form-message";
+import { KonfirmasiPeringatan } from "./konfirmasi-peringatan";
 
 export interface FormIndikator {
   kode: string;
@@ -46,11 +48,7 @@ export function LaporanForm(props: LaporanFormProps) {
       <input type="hidden" name="tahun" value={props.tahun} />
       <input type="hidden" name="bulan" value={props.bulan} />
       <input type="hidden" name="versi" value={versi} />
-      <div aria-live="polite" role="status" data-testid="pesan-form">
-        {state.message && (
-          <p className={`rounded border p-3 text-sm ${state.status === "ok" ? "border-emerald-300 bg-emerald-50" : "border-red-300 bg-red-50"}`}>{state.message}</p>
-        )}
-      </div>
+      <FormMessage testId="pesan-form" ok={state.status === "ok"} message={state.message} />
       {props.kelompok.map((k) => (
         <fieldset key={k.kode} className="rounded border border-slate-200 bg-white p-3" disabled={props.terkunci}>
           <legend className="px-1 font-semibold">
@@ -101,10 +99,7 @@ export function LaporanForm(props: LaporanFormProps) {
         </fieldset>
       ))}
       {adaPeringatan && (
-        <label className="flex items-start gap-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-          <input type="checkbox" name="konfirmasi" value="ya" className="mt-1" />
-          Saya sudah memeriksa angka yang diberi peringatan dan menyatakan angka itu benar.
-        </label>
+        <KonfirmasiPeringatan />
       )}
       {!props.terkunci && (
         <div className="flex flex-wrap gap-2">

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { unggahNilaiAction, type UnggahState } from "@/lib/actions/unggah-nilai";
+import { FormMessage } from "@/components/ui/form-message";
 
 const INITIAL: UnggahState = { tahap: "awal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null };
 
@@ -32,9 +33,7 @@ export function UnggahForm() {
           {pending ? "Memeriksa…" : "Periksa berkas"}
         </button>
       </form>
-      <div aria-live="polite" role="status" data-testid="pesan-unggah">
-        {state.message && <p className={`rounded border p-3 text-sm ${state.tahap === "gagal" ? "border-red-300 bg-red-50" : "border-emerald-300 bg-emerald-50"}`}>{state.message}</p>}
-      </div>
+      <FormMessage testId="pesan-unggah" ok={state.tahap !== "gagal"} message={state.message} />
       {state.counts && (
         <dl className="grid max-w-md grid-cols-[1fr_max-content] gap-x-4 rounded border border-slate-200 bg-white p-3 text-sm tabular-nums" data-testid="ringkasan-unggah">
           <dt>Baris</dt><dd>{state.counts.rows.toLocaleString("id-ID")}</dd>

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { simpanPengaturanAction, type PengaturanFormState } from "@/lib/actions/simpan-pengaturan";
 import { PARAMETER_LABEL } from "@/lib/i18n/sasaran";
 import { AngkaField } from "./angka-field";
+import { FormMessage } from "@/components/ui/form-message";
 
 const INITIAL: PengaturanFormState = { status: "idle", message: null, errors: {}, values: {} };
 
@@ -15,9 +16,7 @@ export function PengaturanForm({ kabupatenKode, tahun, awal }: { kabupatenKode: 
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="kabupatenKode" value={kabupatenKode} />
       <input type="hidden" name="tahun" value={tahun} />
-      <div aria-live="polite" role="status" data-testid="pesan-pengaturan">
-        {state.message && <p className={`rounded border p-3 text-sm ${state.status === "ok" ? "border-emerald-300 bg-emerald-50" : "border-red-300 bg-red-50"}`}>{state.message}</p>}
-      </div>
+      <FormMessage testId="pesan-pengaturan" ok={state.status === "ok"} message={state.message} />
       <fieldset className="rounded border border-slate-200 bg-white p-3">
         <legend className="px-1 font-semibold">Batas kirim laporan bulanan</legend>
         <AngkaField name="hariBatas" label="Tanggal batas di bulan berikutnya (1–31)" value={shown("hariBatas")} error={state.errors.hariBatas} readOnly={false} hint="Laporan setelah tanggal ini tetap diterima, ditandai terlambat." />

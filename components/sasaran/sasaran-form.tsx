@@ -5,6 +5,7 @@ import { ubahSasaranDesaAction, type SasaranFormState } from "@/lib/actions/ubah
 import type { SasaranDesa } from "@/lib/data/sasaran-desa";
 import { MSG_SASARAN } from "@/lib/i18n/sasaran";
 import { AngkaField } from "./angka-field";
+import { FormMessage } from "@/components/ui/form-message";
 
 const INITIAL: SasaranFormState = { status: "idle", message: null, errors: {}, values: {} };
 
@@ -17,9 +18,7 @@ export function SasaranForm({ data, labels, bolehUbah }: { data: SasaranDesa; la
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="desaKode" value={data.desa.kode} />
       <input type="hidden" name="tahun" value={data.tahun} />
-      <div aria-live="polite" role="status" data-testid="pesan-sasaran">
-        {state.message && <p className={`rounded border p-3 text-sm ${state.status === "ok" ? "border-emerald-300 bg-emerald-50" : "border-red-300 bg-red-50"}`}>{state.message}</p>}
-      </div>
+      <FormMessage testId="pesan-sasaran" ok={state.status === "ok"} message={state.message} />
       <fieldset className="rounded border border-slate-200 bg-white p-3">
         <legend className="px-1 font-semibold">Penduduk {data.tahun}</legend>
         {Object.entries(data.penduduk).map(([k, v]) => (

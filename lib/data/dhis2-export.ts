@@ -2,19 +2,12 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
 import type { NilaiBulanan } from "@/lib/report/dhis2";
-import type { Tingkat } from "@/lib/wilayah/kode";
+import { LEVEL_COLUMN } from "./level-column";
 import { getWilayah, type WilayahNode } from "./wilayah";
 
 // The monthly values of every desa in a unit, for the DHIS2 dataValueSets export: only counted values
 // (reports DIKIRIM or DIVERIFIKASI, `nilai.dihitung`), read with one query on the denormalised columns.
 
-const LEVEL_COLUMN: Record<Exclude<Tingkat, "nasional">, string> = {
-  provinsi: "provinsi_kode",
-  kabupaten: "kabupaten_kode",
-  kecamatan: "kecamatan_kode",
-  puskesmas: "puskesmas_kode",
-  desa: "desa_kode",
-};
 
 export async function dhis2Values(actor: Actor, kode: string, tahun: number, bulan: number): Promise<{ wilayah: WilayahNode; values: NilaiBulanan[] }> {
   const wilayah = await getWilayah(actor, kode);

@@ -4,6 +4,7 @@ import { pool } from "@/lib/db/pool";
 import { buildReportModel, indikatorOf, type Detail, type IndikatorSet, type ReportModel, type SumberSasaran, type UnitTingkat } from "@/lib/report/rows";
 import type { Tingkat } from "@/lib/wilayah/kode";
 import { CHILD_LEVEL, childFigures, unitFigures } from "./figures";
+import { LEVEL_COLUMN } from "./level-column";
 import type { WilayahNode } from "./wilayah";
 
 // The achievement report model (lib/report/rows) of a unit: figures from lib/data/figures, which resolves
@@ -18,13 +19,6 @@ export interface ReportQuery {
   indikator: IndikatorSet;
 }
 
-const LEVEL_COLUMN: Record<UnitTingkat, string> = {
-  provinsi: "provinsi_kode",
-  kabupaten: "kabupaten_kode",
-  kecamatan: "kecamatan_kode",
-  puskesmas: "puskesmas_kode",
-  desa: "desa_kode",
-};
 
 /** The levels listed under a unit: one level down, then every desa when asked (desa itself has none). */
 export function detailLevels(tingkat: Tingkat, detail: Detail): UnitTingkat[] {
