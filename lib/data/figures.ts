@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
 import { INDIKATOR, type Indikator } from "@/lib/spm/catalog";
+import { capaianRounded, realisasi, targetLineRounded } from "@/lib/spm/capaian";
 import { computeFigure, type Figure } from "@/lib/spm/figure";
 import { indeksSpm, type IndeksSpm } from "@/lib/spm/indeks";
 import type { Tingkat } from "@/lib/wilayah/kode";
@@ -118,15 +119,25 @@ async function loadSums(node: WilayahNode, groupLevel: Exclude<Tingkat, "nasiona
   return sums;
 }
 
+/**
+ * Per indicator: capaian and target line for months 1..bulan (the PWS picture). Each indicator's series is
+ * computed when first read (a page draws one indicator's chart; the API and exports draw none).
+ */
 function seriesOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indikator[]): Record<string, SeriesPoint[]> {
   const out: Record<string, SeriesPoint[]> = {};
   for (const ind of catalog) {
-    const monthly = sums.monthly.get(key)?.get(ind.kode) ?? new Array(12).fill(0);
-    const sasaran = sums.sasaran.get(key)?.get(ind.kode) ?? null;
-    out[ind.kode] = Array.from({ length: bulan }, (_, i) => {
-      const f = computeFigure(ind, { monthly, sasaran, bulan: i + 1 });
-      return { bulan: i + 1, capaian: f.capaianRounded, target: f.targetRounded };
-    });
+    let memo: SeriesPoint[] | undefined;
+    const compute = (): SeriesPoint[] => {
+      const monthly = sums.monthly.get(key)?.get(ind.kode) ?? new Array(12).fill(0);
+      // As computeFigure does: a jumlah indicator has no sasaran.
+      const sasaran = ind.jenis === "jumlah" ? null : (sums.sasaran.get(key)?.get(ind.kode) ?? null);
+      return Array.from({ length: bulan }, (_, i) => ({
+        bulan: i + 1,
+        capaian: capaianRounded(realisasi(ind.jenis, monthly, i + 1), sasaran),
+        target: targetLineRounded(ind, i + 1),
+      }));
+    };
+    Object.defineProperty(out, ind.kode, { enumerable: true, get: () => (memo ??= compute()) });
   }
   return out;
 }
@@ -154,10 +165,14 @@ export interface ChildFigures extends UnitFigures {
   kode: string;
   nama: string;
   tingkat: Tingkat;
+  /** With `realisasiLalu`: each indicator's realisasi at the previous month (null in January). */
+  realisasiLalu?: Map<string, number> | null;
 }
 
 /** The same figures for each child unit one level down (or every desa when `level` is "desa"). */
-export async function childFigures(actor: Actor, kode: string, tahun: number, bulan: number, level?: Exclude<Tingkat, "nasional">): Promise<ChildFigures[]> {
+export async function childFigures(
+  actor: Actor, kode: string, tahun: number, bulan: number, level?: Exclude<Tingkat, "nasional">, opts: { realisasiLalu?: boolean } = {},
+): Promise<ChildFigures[]> {
   const wilayah = await getWilayah(actor, kode);
   const childLevel = level ?? CHILD_LEVEL[wilayah.tingkat];
   if (!childLevel) return [];
@@ -165,7 +180,12 @@ export async function childFigures(actor: Actor, kode: string, tahun: number, bu
     loadSums(wilayah, childLevel, tahun, bulan, {}),
     listUnits(wilayah, childLevel),
   ]);
-  return children.map((c) => ({ ...c, tingkat: childLevel, ...figuresOf(sums, c.kode, bulan, INDIKATOR) }));
+  // The previous month's realisasi comes from the same monthly sums (months 1..bulan−1 of this query).
+  const lalu = (k: string) =>
+    bulan === 1 ? null : new Map(INDIKATOR.map((ind) => [ind.kode, realisasi(ind.jenis, sums.monthly.get(k)?.get(ind.kode) ?? new Array(12).fill(0), bulan - 1)]));
+  return children.map((c) => ({
+    ...c, tingkat: childLevel, ...figuresOf(sums, c.kode, bulan, INDIKATOR), ...(opts.realisasiLalu ? { realisasiLalu: lalu(c.kode) } : {}),
+  }));
 }
 
 const UNIT_TABLE: Record<Exclude<Tingkat, "nasional">, string> = {

@@ -203,7 +203,9 @@ async function main() {
     console.log(`  indeks: ${secs(timings.indeks)}`);
     console.log("Menghitung rekap (rekap_bangun_ulang)…");
     started = Date.now();
+    await client.query(`SET work_mem = '256MB'`); // the rebuild's GROUP BYs hash millions of groups
     await client.query(`SELECT rekap_bangun_ulang()`);
+    await client.query(`RESET work_mem`);
     timings.rekap = Date.now() - started;
     console.log(`  rekap: ${secs(timings.rekap)}`);
     console.log("VACUUM ANALYZE…");
