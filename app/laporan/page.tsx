@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { PeriodForm } from "@/components/dashboard/period-form";
 import { orNotFound } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { hariBatasKabupaten } from "@/lib/data/pengaturan";
 import { ringkasanBulan } from "@/lib/data/verifikasi";
 import { getWilayah } from "@/lib/data/wilayah";
 import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
@@ -24,7 +26,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
   if (pkm.tingkat !== "puskesmas") notFound();
   const rows = await ringkasanBulan(actor, kode, tahun, bulan);
   const masuk = rows.filter((r) => r.status === "DIKIRIM" || r.status === "DIVERIFIKASI").length;
-  const batas = deadlineOf(tahun, bulan);
+  const batas = deadlineOf(tahun, bulan, await hariBatasKabupaten(pkm.place.kabupatenKode));
   return (
     <>
       <AppHeader actor={actor} />
@@ -34,8 +36,15 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
             <span className="block text-sm font-medium text-slate-600">Laporan bulanan · {formatPeriode(tahun, bulan)}</span>
             {pkm.nama}
           </h1>
-          <PeriodForm tahun={tahun} bulan={bulan} tahunPilihan={Array.from({ length: today.tahun - 2025 + 1 }, (_, i) => 2025 + i)} />
+          <PeriodForm tahun={tahun} bulan={bulan} tahunPilihan={Array.from({ length: today.tahun - 2025 + 1 }, (_, i) => 2025 + i)} tetap={sp.puskesmas ? { puskesmas: sp.puskesmas } : {}} />
         </div>
+        {can(actor, "laporan.isi") && (
+          <p className="text-sm">
+            <Link href={`/laporan/grid?puskesmas=${kode}&tahun=${tahun}&bulan=${bulan}`} className="font-semibold">
+              Isian cepat per klaster (semua desa sekaligus, bisa tempel dari Excel) →
+            </Link>
+          </p>
+        )}
         <p className="text-sm" data-testid="kelengkapan-bulan">
           Masuk {masuk} dari {rows.length} desa ({formatPersen(kelengkapanRounded(masuk, rows.length))}) · batas kirim {batas.hari} {formatPeriode(batas.tahun, batas.bulan)}
         </p>

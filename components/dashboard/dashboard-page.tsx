@@ -102,7 +102,7 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
           <IndicatorTable items={items.filter((i) => !i.ind.spm)} />
         </section>
         {node.tingkat === "desa" && <DesaReports statuses={d.statuses} tahun={tahun} />}
-        {profile && <DesaProfileView profile={profile} />}
+        {profile && <DesaProfileView desaKode={node.kode} profile={profile} />}
         <ChildList title="Kecamatan" items={children.kecamatan} />
       </main>
   );

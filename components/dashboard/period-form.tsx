@@ -1,7 +1,7 @@
 import { NAMA_BULAN } from "@/lib/i18n/format";
 
 /** Year and month as URL parameters (a plain GET form: works without JavaScript, links can be shared). */
-export function PeriodForm({ tahun, bulan, tahunPilihan, indikator }: { tahun: number; bulan: number; tahunPilihan: number[]; indikator?: string }) {
+export function PeriodForm({ tahun, bulan, tahunPilihan, indikator, tetap = {} }: { tahun: number; bulan: number; tahunPilihan: number[]; indikator?: string; tetap?: Record<string, string> }) {
   return (
     <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Pilih periode">
       <label className="text-sm">
@@ -25,6 +25,9 @@ export function PeriodForm({ tahun, bulan, tahunPilihan, indikator }: { tahun: n
         </select>
       </label>
       {indikator && <input type="hidden" name="indikator" value={indikator} />}
+      {Object.entries(tetap).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <button type="submit" className="rounded bg-teal-800 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-900">
         Tampilkan
       </button>

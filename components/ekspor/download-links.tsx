@@ -29,6 +29,7 @@ export function DownloadLinks({ query, dhis2Query }: { query: string; dhis2Query
         )}
       </ul>
       {!dhis2Query && <p className="mt-2 text-sm text-slate-600">{EKSPOR.dhis2PerluBulan}</p>}
+      <p className="mt-2 text-sm text-slate-600">{EKSPOR.berkasBesar}</p>
       <p className="mt-2 text-sm">
         <a href="/api/v1/dhis2/mapping" download>
           {EKSPOR.dhis2Mapping}

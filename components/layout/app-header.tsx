@@ -16,6 +16,8 @@ export function AppHeader({ actor }: { actor: Actor }) {
           {can(actor, "laporan.isi") && <Link href="/laporan">Isi laporan</Link>}
           {can(actor, "laporan.isi") && <Link href="/laporan/unggah">Unggah</Link>}
           {can(actor, "laporan.verifikasi") && <Link href="/verifikasi">Verifikasi</Link>}
+          {can(actor, "sasaran.kelola") && <Link href="/pengaturan">Pengaturan</Link>}
+          {can(actor, "pengguna.kelola") && <Link href="/admin/token">Token API</Link>}
           <Link href="/ekspor">{EKSPOR.tautanHeader}</Link>
         </nav>
         <div className="flex items-center gap-3 text-sm">

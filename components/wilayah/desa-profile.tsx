@@ -1,8 +1,9 @@
+import Link from "next/link";
 import type { DesaProfile } from "@/lib/data/wilayah";
 import { KELOMPOK_LABEL } from "@/lib/i18n/messages";
 import { KELOMPOK_PENDUDUK } from "@/lib/spm/penduduk";
 
-export function DesaProfileView({ profile }: { profile: DesaProfile }) {
+export function DesaProfileView({ desaKode, profile }: { desaKode: string; profile: DesaProfile }) {
   const tahun = profile.penduduk[0]?.tahun;
   const order = (k: string) => KELOMPOK_PENDUDUK.indexOf(k as (typeof KELOMPOK_PENDUDUK)[number]);
   const penduduk = [...profile.penduduk].sort((a, b) => order(a.kelompok) - order(b.kelompok));
@@ -42,6 +43,9 @@ export function DesaProfileView({ profile }: { profile: DesaProfile }) {
             </tbody>
           </table>
         )}
+        <p className="mt-2 text-sm">
+          <Link href={`/sasaran/${desaKode}${tahun ? `?tahun=${tahun}` : ""}`}>Penduduk dan sasaran →</Link>
+        </p>
       </section>
     </div>
   );

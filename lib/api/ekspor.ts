@@ -22,8 +22,8 @@ export function issuesMessage(error: z.ZodError): string {
 }
 
 /** A download: `Content-Disposition: attachment`, never cached (figures change as reports arrive). */
-export function fileResponse(body: Uint8Array | string, ext: keyof typeof CONTENT_TYPE, filename: string): Response {
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+export function fileResponse(body: Uint8Array | string | ReadableStream<Uint8Array>, ext: keyof typeof CONTENT_TYPE, filename: string): Response {
+  return new Response(typeof body === "string" || body instanceof ReadableStream ? body : new Uint8Array(body), {
     headers: {
       "Content-Type": CONTENT_TYPE[ext],
       "Content-Disposition": `attachment; filename="${filename}"`,
@@ -46,7 +46,7 @@ export async function withActorQuery<S extends z.ZodType>(request: Request, sche
 }
 
 /** GET handler of a report export: loads the model in the actor's scope and renders it as one file. */
-export function reportExport(ext: "xlsx" | "csv" | "pdf", render: (model: ReportModel, query: EksporQuery) => Promise<Uint8Array | string>) {
+export function reportExport(ext: "xlsx" | "csv" | "pdf", render: (model: ReportModel, query: EksporQuery) => Promise<Uint8Array | string | ReadableStream<Uint8Array>>) {
   return (request: Request) =>
     withActorQuery(request, eksporQuery, async (actor, q) => {
       const model = await loadReport(actor, { kode: q.wilayah, tahun: q.tahun, bulan: q.bulan, detail: q.detail, indikator: q.indikator });

@@ -23,7 +23,8 @@ export async function createApiToken(admin: Actor, userId: string, nama: string)
 export async function revokeApiToken(admin: Actor, id: string): Promise<void> {
   requirePermission(admin, "pengguna.kelola");
   const prisma = await db();
-  await prisma.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+  const { count } = await prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) return; // unknown or already revoked: nothing to do
   await prisma.auditLog.create({ data: { userId: admin.id, userEmail: admin.email, aksi: "cabut", entitas: "api_token", kunci: id, sumber: "admin" } });
 }
 
@@ -34,4 +35,32 @@ export async function actorForToken(token: string): Promise<Actor | null> {
   if (!row || row.revokedAt) return null;
   await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   return actorForSession(row.userId, row.user.sesiVersi);
+}
+
+export interface TokenRow {
+  id: string;
+  nama: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+export interface UserTokens {
+  id: string;
+  email: string;
+  nama: string;
+  role: Actor["role"];
+  tokens: TokenRow[];
+}
+
+/** Every active user with their tokens (never the token itself: only its hash is stored). Admin only. */
+export async function listApiTokens(admin: Actor): Promise<UserTokens[]> {
+  requirePermission(admin, "pengguna.kelola");
+  const prisma = await db();
+  const users = await prisma.user.findMany({
+    where: { aktif: true },
+    orderBy: { email: "asc" },
+    select: { id: true, email: true, nama: true, role: true, tokens: { orderBy: { createdAt: "desc" }, select: { id: true, nama: true, createdAt: true, lastUsedAt: true, revokedAt: true } } },
+  });
+  return users.map((u) => ({ id: u.id, email: u.email, nama: u.nama, role: u.role, tokens: u.tokens }));
 }

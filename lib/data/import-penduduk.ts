@@ -5,7 +5,8 @@ import { requirePermission } from "@/lib/auth/permissions";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { readPenduduk, validatePenduduk } from "@/lib/import/penduduk";
 import { distinctValues, type ImportOptions, type ImportResult } from "@/lib/import/rows";
-import { inTransaction, loadDesa, stage } from "./import-values";
+import { loadDesa, stage } from "./import-values";
+import { inTransaction } from "./transaction";
 import { reestimateSasaran } from "./sasaran-estimasi";
 
 // Import of population by age group (DOMAIN.md §5, §8): only differing counts are written and audited,
@@ -31,18 +32,18 @@ export async function importPenduduk(actor: Actor, input: Uint8Array | string, o
 
     await stage(client, "imp_penduduk", "desa_kode text, tahun int, kelompok text, jumlah int",
       rows.map((r) => [r.desa.kode, r.tahun, r.kelompok, r.jumlah]), progress);
-    const counts = await applyPenduduk(client, actor);
+    const counts = await applyPenduduk(client, actor, options.sumber ?? "import");
     progress(F.menyimpan, 1, 1);
 
     progress(F.estimasi, 0, 1);
     const pairs = new Map(rows.map((r) => [`${r.desa.kode}/${r.tahun}`, { desaKode: r.desa.kode, tahun: r.tahun }]));
-    const { changed } = await reestimateSasaran(actor, [...pairs.values()], { client, sumber: "import" });
+    const { changed } = await reestimateSasaran(actor, [...pairs.values()], { client, sumber: options.sumber ?? "import" });
     progress(F.estimasi, 1, 1);
     return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [], estimasi: changed };
   });
 }
 
-async function applyPenduduk(client: pg.ClientBase, actor: Actor): Promise<{ inserted: number; updated: number }> {
+async function applyPenduduk(client: pg.ClientBase, actor: Actor, sumber: string): Promise<{ inserted: number; updated: number }> {
   const at = new Date().toISOString();
   await client.query(`DROP TABLE IF EXISTS pg_temp.imp_penduduk_beda`);
   await client.query(
@@ -66,9 +67,9 @@ async function applyPenduduk(client: pg.ClientBase, actor: Actor): Promise<{ ins
     `INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber)
      SELECT $1::timestamp, $2, $3, CASE WHEN lama IS NULL THEN 'tambah' ELSE 'ubah' END, 'penduduk',
        desa_kode || '/' || tahun || '/' || kelompok,
-       to_jsonb(lama), to_jsonb(jumlah), 'import'
+       to_jsonb(lama), to_jsonb(jumlah), $4
      FROM imp_penduduk_beda ORDER BY desa_kode, tahun, kelompok`,
-    [at, actor.id, actor.email],
+    [at, actor.id, actor.email, sumber],
   );
   return count.rows[0];
 }

@@ -5,7 +5,8 @@ import { requirePermission } from "@/lib/auth/permissions";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { distinctValues, type ImportOptions, type ImportResult } from "@/lib/import/rows";
 import { readSasaran, validateSasaran } from "@/lib/import/sasaran";
-import { inTransaction, loadDesa, stage } from "./import-values";
+import { loadDesa, stage } from "./import-values";
+import { inTransaction } from "./transaction";
 
 // Import of official sasaran (DOMAIN.md §5, §8): saved with sumber DITETAPKAN, which always wins over an
 // estimate. Only rows whose jumlah or sumber differ are written and audited.
@@ -29,13 +30,13 @@ export async function importSasaran(actor: Actor, input: Uint8Array | string, op
 
     await stage(client, "imp_sasaran", "desa_kode text, tahun int, indikator_kode text, jumlah int",
       rows.map((r) => [r.desa.kode, r.tahun, r.indikator, r.jumlah]), progress);
-    const counts = await applySasaran(client, actor);
+    const counts = await applySasaran(client, actor, options.sumber ?? "import");
     progress(F.menyimpan, 1, 1);
     return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [] };
   });
 }
 
-async function applySasaran(client: pg.ClientBase, actor: Actor): Promise<{ inserted: number; updated: number }> {
+async function applySasaran(client: pg.ClientBase, actor: Actor, sumber: string): Promise<{ inserted: number; updated: number }> {
   const at = new Date().toISOString();
   await client.query(`DROP TABLE IF EXISTS pg_temp.imp_sasaran_beda`);
   await client.query(
@@ -63,9 +64,9 @@ async function applySasaran(client: pg.ClientBase, actor: Actor): Promise<{ inse
      SELECT $1::timestamp, $2, $3, CASE WHEN lama_jumlah IS NULL THEN 'tambah' ELSE 'ubah' END, 'sasaran',
        desa_kode || '/' || tahun || '/' || indikator_kode,
        CASE WHEN lama_jumlah IS NULL THEN NULL ELSE jsonb_build_object('jumlah', lama_jumlah, 'sumber', lama_sumber) END,
-       jsonb_build_object('jumlah', jumlah, 'sumber', 'DITETAPKAN'), 'import'
+       jsonb_build_object('jumlah', jumlah, 'sumber', 'DITETAPKAN'), $4
      FROM imp_sasaran_beda ORDER BY desa_kode, tahun, indikator_kode`,
-    [at, actor.id, actor.email],
+    [at, actor.id, actor.email, sumber],
   );
   return count.rows[0];
 }

@@ -3,12 +3,12 @@ import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/permissions";
 import { copyRows } from "@/lib/db/copy";
-import { pool } from "@/lib/db/pool";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { distinctValues, type DesaInfo, type ImportIssue, type ImportOptions, type ImportResult } from "@/lib/import/rows";
 import { periodKey, readValues, sasaranKey, validateValues, valuesWarnings, type ValueRow } from "@/lib/import/values";
 import { isOnTime } from "@/lib/spm/kelengkapan";
 import type { Tanggal } from "@/lib/spm/periode";
+import { inTransaction } from "./transaction";
 
 // Import of monthly values (DOMAIN.md §8): validate every row, then in one transaction stage the rows with
 // COPY and apply them set-based: missing reports are created as DIKIRIM, only differing values are
@@ -102,11 +102,13 @@ async function applyValues(
   );
   progress(F.menyimpan, 1, steps);
 
-  // Deadline per period (DOMAIN.md §6), judged on today's date in Jakarta.
+  // Deadline per period and kabupaten deadline day (DOMAIN.md §6), judged on today's date in Jakarta:
+  // one row per period × possible day (1..31), joined on the kabupaten's hari_batas.
   const periods = [...new Map(rows.map((r) => [r.tahun * 100 + r.bulan, r])).values()];
   const today = jakartaDate(now);
-  const periodParams = [periods.map((p) => p.tahun), periods.map((p) => p.bulan), periods.map((p) => !isOnTime(today, p.tahun, p.bulan))];
-  const period = `unnest($1::int[], $2::int[], $3::bool[]) AS p(tahun, bulan, terlambat)`;
+  const cases = periods.flatMap((p) => Array.from({ length: 31 }, (_, i) => ({ ...p, hari: i + 1 })));
+  const periodParams = [cases.map((p) => p.tahun), cases.map((p) => p.bulan), cases.map((p) => !isOnTime(today, p.tahun, p.bulan, p.hari)), cases.map((p) => p.hari)];
+  const period = `unnest($1::int[], $2::int[], $3::bool[], $7::int[]) AS p(tahun, bulan, terlambat, hari)`;
 
   // Existing reports with a change, or still DRAFT/DIKEMBALIKAN, are (re-)submitted as the report form
   // does: versi + 1, dikirim_at now, terlambat from today, alasan cleared; all their values count.
@@ -116,7 +118,8 @@ async function applyValues(
        SELECT l.id, l.status, l.desa_kode, l.tahun, l.bulan, p.terlambat
        FROM laporan l
        JOIN (SELECT DISTINCT desa_kode, tahun, bulan FROM imp_nilai) k USING (desa_kode, tahun, bulan)
-       JOIN ${period} ON p.tahun = l.tahun AND p.bulan = l.bulan
+       JOIN kabupaten kab ON kab.kode = l.kabupaten_kode
+       JOIN ${period} ON p.tahun = l.tahun AND p.bulan = l.bulan AND p.hari = kab.hari_batas
        WHERE l.status IN ('DRAFT', 'DIKEMBALIKAN') OR l.id IN (SELECT laporan_id FROM imp_nilai_beda WHERE laporan_id IS NOT NULL)),
      naik AS (
        UPDATE laporan l SET status = 'DIKIRIM', versi = l.versi + 1, alasan = NULL, dikirim_at = $4::timestamp,
@@ -128,7 +131,7 @@ async function applyValues(
      INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber)
      SELECT $4::timestamp, $6, $5, 'status', 'laporan', desa_kode || '/' || tahun || '/' || bulan, to_jsonb(status::text), '"DIKIRIM"', 'import'
      FROM target WHERE status <> 'DIKIRIM' ORDER BY desa_kode, tahun, bulan`,
-    [...periodParams, at, actor.email, actor.id],
+    [...periodParams.slice(0, 3), at, actor.email, actor.id, periodParams[3]],
   );
   progress(F.menyimpan, 2, steps);
 
@@ -140,12 +143,13 @@ async function applyValues(
          d.provinsi_kode, $4::timestamp, p.terlambat, $4::timestamp, $4::timestamp, $5
        FROM (SELECT DISTINCT desa_kode, tahun, bulan FROM imp_nilai_beda WHERE laporan_id IS NULL) k
        JOIN desa d ON d.kode = k.desa_kode
-       JOIN ${period} ON p.tahun = k.tahun AND p.bulan = k.bulan
+       JOIN kabupaten kab ON kab.kode = d.kabupaten_kode
+       JOIN ${period} ON p.tahun = k.tahun AND p.bulan = k.bulan AND p.hari = kab.hari_batas
        RETURNING desa_kode, tahun, bulan)
      INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber)
      SELECT $4::timestamp, $6, $5, 'status', 'laporan', desa_kode || '/' || tahun || '/' || bulan, NULL, '"DIKIRIM"', 'import'
      FROM baru ORDER BY desa_kode, tahun, bulan`,
-    [...periodParams, at, actor.email, actor.id],
+    [...periodParams.slice(0, 3), at, actor.email, actor.id, periodParams[3]],
   );
   progress(F.menyimpan, 3, steps);
 
@@ -192,27 +196,6 @@ export async function loadDesa(client: pg.ClientBase, codes: readonly string[]):
   return new Map(
     rows.map((r) => [r.kode, { kode: r.kode, puskesmasKode: r.puskesmas_kode, kecamatanKode: r.kecamatan_kode, kabupatenKode: r.kabupaten_kode, provinsiKode: r.provinsi_kode }]),
   );
-}
-
-/** Runs `fn` in one transaction; commits when it answers ok (or has no ok flag), else rolls back.
- *  With `rollback`, it always rolls back: a preview that computes exactly what would change. */
-export async function inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, opts: { rollback?: boolean } = {}): Promise<T> {
-  const client = await (await pool()).connect();
-  let broken = false;
-  try {
-    await client.query("BEGIN");
-    const result = await fn(client);
-    const failed = typeof result === "object" && result !== null && "ok" in result && result.ok === false;
-    await client.query(failed || opts.rollback ? "ROLLBACK" : "COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {
-      broken = true;
-    });
-    throw error;
-  } finally {
-    client.release(broken);
-  }
 }
 
 /** Creates the temporary table `name` (dropped at commit) and fills it with COPY, reporting progress. */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PoolClient } from "pg";
+import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, requirePermission } from "@/lib/auth/permissions";
 import { pool } from "@/lib/db/pool";
@@ -8,6 +8,8 @@ import { validasiLaporan, type KonteksValidasi } from "@/lib/laporan/validasi";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { isOnTime } from "@/lib/spm/kelengkapan";
 import { todayWib } from "@/lib/wilayah/periode";
+import { hariBatasKabupaten } from "./pengaturan";
+import { inTransaction } from "./transaction";
 import { getWilayah } from "./wilayah";
 
 // The monthly report of one desa: read for the form, save (draft or submit) with validation, optimistic
@@ -16,7 +18,7 @@ import { getWilayah } from "./wilayah";
 export type StatusLaporan = "DRAFT" | "DIKIRIM" | "DIVERIFIKASI" | "DIKEMBALIKAN";
 
 export interface LaporanForm {
-  desa: { kode: string; nama: string; puskesmasKode: string };
+  desa: { kode: string; nama: string; puskesmasKode: string; kabupatenKode: string };
   tahun: number;
   bulan: number;
   id: string | null;
@@ -30,7 +32,7 @@ export interface LaporanForm {
   konteks: KonteksValidasi;
 }
 
-async function loadKonteks(c: PoolClient | import("pg").Pool, desaKode: string, tahun: number, bulan: number): Promise<KonteksValidasi> {
+async function loadKonteks(c: pg.ClientBase | pg.Pool, desaKode: string, tahun: number, bulan: number): Promise<KonteksValidasi> {
   const [s, prev] = await Promise.all([
     c.query<{ i: string; j: number }>(`SELECT indikator_kode i, jumlah j FROM sasaran WHERE desa_kode = $1 AND tahun = $2`, [desaKode, tahun]),
     c.query<{ i: string; t: number; b: number; v: number }>(
@@ -68,7 +70,7 @@ export async function getLaporanForm(actor: Actor, desaKode: string, tahun: numb
     }
   }
   return {
-    desa: { kode: node.kode, nama: node.nama, puskesmasKode: node.place.puskesmasKode ?? "" },
+    desa: { kode: node.kode, nama: node.nama, puskesmasKode: node.place.puskesmasKode ?? "", kabupatenKode: node.place.kabupatenKode ?? "" },
     tahun, bulan,
     id: l?.id ?? null,
     status: (l?.status as StatusLaporan) ?? null,
@@ -90,6 +92,8 @@ export interface SimpanInput {
   aksi: "draf" | "kirim";
   konfirmasi: boolean;
   sumber: string;
+  /** Only these indicators are written (the bulk grid's klaster); absent: the whole report. */
+  indikator?: readonly string[];
 }
 
 export type SimpanResult =
@@ -103,103 +107,104 @@ function isFuture(tahun: number, bulan: number): boolean {
   return tahun * 12 + bulan > t.tahun * 12 + t.bulan;
 }
 
-/** Saves a desa's monthly report. Only PUSKESMAS users of the desa's puskesmas may write. */
+/** Saves a desa's monthly report in one transaction. Only PUSKESMAS users of the desa's puskesmas may write. */
 export async function simpanLaporan(actor: Actor, input: SimpanInput): Promise<SimpanResult> {
   requirePermission(actor, "laporan.isi");
+  return inTransaction((client) => simpanDalam(client, actor, input));
+}
+
+/**
+ * Saves several desa's reports of one month (the bulk grid) all or nothing: one transaction, and when any
+ * report is refused (error, unconfirmed warning, conflict, lock) nothing is written and every refusal is
+ * returned by desa.
+ */
+export async function simpanBanyak(actor: Actor, inputs: readonly SimpanInput[]): Promise<{ ok: boolean; hasil: Record<string, SimpanResult> }> {
+  requirePermission(actor, "laporan.isi");
+  return inTransaction(async (client) => {
+    const hasil: Record<string, SimpanResult> = {};
+    for (const input of inputs) hasil[input.desaKode] = await simpanDalam(client, actor, input);
+    return { ok: Object.values(hasil).every((r) => r.ok), hasil };
+  });
+}
+
+/** One report's save inside the caller's transaction; a refusal leaves the transaction for the caller to roll back. */
+async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInput): Promise<SimpanResult> {
   const node = await getWilayah(actor, input.desaKode);
   if (node.tingkat !== "desa") throw new ForbiddenError();
   if (isFuture(input.tahun, input.bulan)) return { ok: false, reason: "status", message: MSG_LAPORAN.periodeMendatang };
-  const db = await pool();
-  const client = await db.connect();
-  try {
-    await client.query("BEGIN");
-    const konteks = await loadKonteks(client, input.desaKode, input.tahun, input.bulan);
-    const v = validasiLaporan(input.nilai, konteks);
-    if (Object.keys(v.errors).length > 0) {
-      await client.query("ROLLBACK");
-      return { ok: false, reason: "invalid", errors: v.errors, warnings: v.warnings, message: MSG_LAPORAN.adaKesalahan };
-    }
-    if (Object.keys(v.warnings).length > 0 && !input.konfirmasi) {
-      await client.query("ROLLBACK");
-      return { ok: false, reason: "warnings", warnings: v.warnings, message: MSG_LAPORAN.perluKonfirmasi };
-    }
-    const existing = (await client.query(`SELECT id, status::text, versi FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 FOR UPDATE`, [input.desaKode, input.tahun, input.bulan])).rows[0] as
-      | { id: string; status: StatusLaporan; versi: number }
-      | undefined;
-    if ((existing?.versi ?? 0) !== input.versi) {
-      await client.query("ROLLBACK");
-      return { ok: false, reason: "conflict", message: MSG_LAPORAN.konflik };
-    }
-    if (existing?.status === "DIVERIFIKASI") {
-      await client.query("ROLLBACK");
-      return { ok: false, reason: "locked", message: MSG_LAPORAN.terkunci };
-    }
-    if (existing?.status === "DIKIRIM" && input.aksi === "draf") {
-      await client.query("ROLLBACK");
-      return { ok: false, reason: "status", message: MSG_LAPORAN.sudahDikirim };
-    }
-    const status: StatusLaporan = input.aksi === "kirim" ? "DIKIRIM" : "DRAFT";
-    const now = new Date();
-    const t = todayWib(now);
-    const terlambat = status === "DIKIRIM" && !isOnTime({ tahun: t.tahun, bulan: t.bulan, hari: t.hari }, input.tahun, input.bulan);
-    let id = existing?.id;
-    if (!id) {
-      const ins = await client.query(
-        `INSERT INTO laporan (id, desa_kode, tahun, bulan, status, versi, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, dikirim_at, terlambat, updated_at, updated_by)
-         SELECT gen_random_uuid(), kode, $2, $3, $4::"StatusLaporan", 1, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode,
-                CASE WHEN $4 = 'DIKIRIM' THEN $5::timestamptz END, $6, $5, $7 FROM desa WHERE kode = $1
-         ON CONFLICT (desa_kode, tahun, bulan) DO NOTHING RETURNING id`,
-        [input.desaKode, input.tahun, input.bulan, status, now, terlambat, actor.email],
-      );
-      if (ins.rowCount === 0) {
-        await client.query("ROLLBACK");
-        return { ok: false, reason: "conflict", message: MSG_LAPORAN.konflik };
-      }
-      id = ins.rows[0].id as string;
+  const existing = (await client.query(`SELECT id, status::text, versi FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 FOR UPDATE`, [input.desaKode, input.tahun, input.bulan])).rows[0] as
+    | { id: string; status: StatusLaporan; versi: number }
+    | undefined;
+  if ((existing?.versi ?? 0) !== input.versi) return { ok: false, reason: "conflict", message: MSG_LAPORAN.konflik };
+  if (existing?.status === "DIVERIFIKASI") return { ok: false, reason: "locked", message: MSG_LAPORAN.terkunci };
+  if (existing?.status === "DIKIRIM" && input.aksi === "draf") return { ok: false, reason: "status", message: MSG_LAPORAN.sudahDikirim };
+  const old = new Map<string, number>();
+  if (existing) for (const r of (await client.query<{ i: string; v: number }>(`SELECT indikator_kode i, nilai v FROM nilai WHERE laporan_id = $1`, [existing.id])).rows) old.set(r.i, r.v);
+  // The grid writes one klaster: the other indicators keep their stored values (validated with them).
+  const ditulis = input.indikator ? new Set(input.indikator) : null;
+  const raw: Record<string, string> = {};
+  if (ditulis) for (const [i, v] of old) if (!ditulis.has(i)) raw[i] = String(v);
+  Object.assign(raw, input.nilai);
+  const konteks = await loadKonteks(client, input.desaKode, input.tahun, input.bulan);
+  const v = validasiLaporan(raw, konteks);
+  const tampil = (m: Record<string, string>) => (ditulis ? Object.fromEntries(Object.entries(m).filter(([i]) => ditulis.has(i))) : m);
+  const errors = tampil(v.errors);
+  const warnings = tampil(v.warnings);
+  if (Object.keys(v.errors).length > 0) return { ok: false, reason: "invalid", errors, warnings, message: MSG_LAPORAN.adaKesalahan };
+  if (Object.keys(warnings).length > 0 && !input.konfirmasi) return { ok: false, reason: "warnings", warnings, message: MSG_LAPORAN.perluKonfirmasi };
+
+  const status: StatusLaporan = input.aksi === "kirim" ? "DIKIRIM" : "DRAFT";
+  const now = new Date();
+  const t = todayWib(now);
+  const terlambat = status === "DIKIRIM" && !isOnTime({ tahun: t.tahun, bulan: t.bulan, hari: t.hari }, input.tahun, input.bulan, await hariBatasKabupaten(node.place.kabupatenKode));
+  let id = existing?.id;
+  if (!id) {
+    const ins = await client.query(
+      `INSERT INTO laporan (id, desa_kode, tahun, bulan, status, versi, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, dikirim_at, terlambat, updated_at, updated_by)
+       SELECT gen_random_uuid(), kode, $2, $3, $4::"StatusLaporan", 1, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode,
+              CASE WHEN $4 = 'DIKIRIM' THEN $5::timestamptz END, $6, $5, $7 FROM desa WHERE kode = $1
+       ON CONFLICT (desa_kode, tahun, bulan) DO NOTHING RETURNING id`,
+      [input.desaKode, input.tahun, input.bulan, status, now, terlambat, actor.email],
+    );
+    if (ins.rowCount === 0) return { ok: false, reason: "conflict", message: MSG_LAPORAN.konflik };
+    id = ins.rows[0].id as string;
+  } else {
+    await client.query(
+      `UPDATE laporan SET status = $2::"StatusLaporan", versi = versi + 1, alasan = CASE WHEN $2 = 'DIKIRIM' THEN NULL ELSE alasan END,
+         dikirim_at = CASE WHEN $2 = 'DIKIRIM' THEN $3::timestamptz ELSE dikirim_at END,
+         terlambat = CASE WHEN $2 = 'DIKIRIM' THEN $4 ELSE terlambat END, updated_at = $3, updated_by = $5 WHERE id = $1`,
+      [id, status, now, terlambat, actor.email],
+    );
+  }
+  const dihitung = status === "DIKIRIM";
+  const audit: unknown[][] = [];
+  for (const ind of INDIKATOR) {
+    if (ditulis && !ditulis.has(ind.kode)) continue;
+    const baru = v.nilai[ind.kode];
+    const lama = old.get(ind.kode);
+    if (baru === undefined && lama === undefined) continue;
+    if (baru === undefined) {
+      await client.query(`DELETE FROM nilai WHERE laporan_id = $1 AND indikator_kode = $2`, [id, ind.kode]);
     } else {
       await client.query(
-        `UPDATE laporan SET status = $2::"StatusLaporan", versi = versi + 1, alasan = CASE WHEN $2 = 'DIKIRIM' THEN NULL ELSE alasan END,
-           dikirim_at = CASE WHEN $2 = 'DIKIRIM' THEN $3::timestamptz ELSE dikirim_at END,
-           terlambat = CASE WHEN $2 = 'DIKIRIM' THEN $4 ELSE terlambat END, updated_at = $3, updated_by = $5 WHERE id = $1`,
-        [id, status, now, terlambat, actor.email],
+        `INSERT INTO nilai (laporan_id, indikator_kode, nilai, peringatan, desa_kode, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, tahun, bulan, dihitung, updated_at, updated_by)
+         SELECT $1, $2, $3, $4, kode, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, $5, $6, $7, $8, $9 FROM desa WHERE kode = $10
+         ON CONFLICT (laporan_id, indikator_kode) DO UPDATE SET nilai = EXCLUDED.nilai, peringatan = EXCLUDED.peringatan,
+           dihitung = EXCLUDED.dihitung, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+        [id, ind.kode, baru, v.warnings[ind.kode] ?? null, input.tahun, input.bulan, dihitung, now, actor.email, input.desaKode],
       );
     }
-    const old = new Map((await client.query<{ i: string; v: number }>(`SELECT indikator_kode i, nilai v FROM nilai WHERE laporan_id = $1`, [id])).rows.map((r) => [r.i, r.v]));
-    const dihitung = status === "DIKIRIM";
-    const audit: unknown[][] = [];
-    for (const ind of INDIKATOR) {
-      const baru = v.nilai[ind.kode];
-      const lama = old.get(ind.kode);
-      if (baru === undefined && lama === undefined) continue;
-      if (baru === undefined) {
-        await client.query(`DELETE FROM nilai WHERE laporan_id = $1 AND indikator_kode = $2`, [id, ind.kode]);
-      } else {
-        await client.query(
-          `INSERT INTO nilai (laporan_id, indikator_kode, nilai, peringatan, desa_kode, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, tahun, bulan, dihitung, updated_at, updated_by)
-           SELECT $1, $2, $3, $4, kode, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, $5, $6, $7, $8, $9 FROM desa WHERE kode = $10
-           ON CONFLICT (laporan_id, indikator_kode) DO UPDATE SET nilai = EXCLUDED.nilai, peringatan = EXCLUDED.peringatan,
-             dihitung = EXCLUDED.dihitung, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-          [id, ind.kode, baru, v.warnings[ind.kode] ?? null, input.tahun, input.bulan, dihitung, now, actor.email, input.desaKode],
-        );
-      }
-      if (baru !== lama) audit.push([actor.id, actor.email, lama === undefined ? "tambah" : baru === undefined ? "hapus" : "ubah", "nilai", `${input.desaKode}/${input.tahun}/${input.bulan}/${ind.kode}`, lama ?? null, baru ?? null, input.sumber]);
-    }
-    await client.query(`UPDATE nilai SET dihitung = $2 WHERE laporan_id = $1 AND dihitung <> $2`, [id, dihitung]);
-    if ((existing?.status ?? null) !== status) {
-      audit.push([actor.id, actor.email, "status", "laporan", `${input.desaKode}/${input.tahun}/${input.bulan}`, existing?.status ?? null, status, input.sumber]);
-    }
-    for (const a of audit) {
-      await client.query(
-        `INSERT INTO audit_log (user_id, user_email, aksi, entitas, kunci, lama, baru, sumber) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
-        [a[0], a[1], a[2], a[3], a[4], a[5] === null ? null : JSON.stringify(a[5]), a[6] === null ? null : JSON.stringify(a[6]), a[7]],
-      );
-    }
-    await client.query("COMMIT");
-    return { ok: true, status, versi: (existing?.versi ?? 0) + 1, warnings: v.warnings };
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
+    if (baru !== lama) audit.push([actor.id, actor.email, lama === undefined ? "tambah" : baru === undefined ? "hapus" : "ubah", "nilai", `${input.desaKode}/${input.tahun}/${input.bulan}/${ind.kode}`, lama ?? null, baru ?? null, input.sumber]);
   }
+  await client.query(`UPDATE nilai SET dihitung = $2 WHERE laporan_id = $1 AND dihitung <> $2`, [id, dihitung]);
+  if ((existing?.status ?? null) !== status) {
+    audit.push([actor.id, actor.email, "status", "laporan", `${input.desaKode}/${input.tahun}/${input.bulan}`, existing?.status ?? null, status, input.sumber]);
+  }
+  for (const a of audit) {
+    await client.query(
+      `INSERT INTO audit_log (user_id, user_email, aksi, entitas, kunci, lama, baru, sumber) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+      [a[0], a[1], a[2], a[3], a[4], a[5] === null ? null : JSON.stringify(a[5]), a[6] === null ? null : JSON.stringify(a[6]), a[7]],
+    );
+  }
+  return { ok: true, status, versi: (existing?.versi ?? 0) + 1, warnings };
 }

@@ -7,7 +7,8 @@ import { IMPORT_MSG } from "@/lib/i18n/import";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { KELOMPOK_PENDUDUK, type Penduduk } from "@/lib/spm/penduduk";
 import { estimateSasaran, PARAMETER_DEFAULT, type ParameterEstimasi } from "@/lib/spm/sasaran";
-import { inTransaction, loadDesa, stage } from "./import-values";
+import { loadDesa, stage } from "./import-values";
+import { inTransaction } from "./transaction";
 
 // Re-estimation of ESTIMASI sasaran from population (DOMAIN.md §5), for given (desa, tahun) pairs. Call it
 // after any population change. Parameters of the year: the desa's kabupaten row of parameter_estimasi,
@@ -109,7 +110,7 @@ async function reestimate(client: pg.ClientBase, actor: Actor, keys: readonly De
 }
 
 /** A stored parameter set over the defaults: a key missing from the JSON keeps its default. */
-function parameterOf(json: unknown): ParameterEstimasi {
+export function parameterOf(json: unknown): ParameterEstimasi {
   // parameter_estimasi.nilai holds a (possibly partial) ParameterEstimasi written by the application.
   const stored = (typeof json === "object" && json !== null ? json : {}) as Partial<ParameterEstimasi>;
   return { ...PARAMETER_DEFAULT, ...stored, proporsi: { ...PARAMETER_DEFAULT.proporsi, ...(stored.proporsi ?? {}) } };

@@ -26,6 +26,7 @@ export const EKSPOR = {
   diLuarCakupan: "Wilayah ini di luar cakupan akun Anda.",
   wilayahTidakDitemukan: "Wilayah tidak ditemukan.",
   tidakAdaRincian: "Wilayah ini tidak memiliki tingkat di bawahnya; berkas hanya memuat ringkasan.",
+  berkasBesar: "Laporan besar (misalnya semua desa satu provinsi) dibuat sambil diunduh: kemajuannya tampak di daftar unduhan browser, dan pengguna lain tidak perlu menunggu.",
   dhis2PerluBulan: "DHIS2 memakai periode bulanan: pilih satu bulan untuk mengunduh dataValueSets.",
   dhis2Mapping: "Berkas pemetaan indikator → DHIS2 (CSV)",
   formatXlsx: "Excel (XLSX)",

@@ -14,6 +14,13 @@ export function formatPersen(n: number | null | undefined): string {
   return n === null || n === undefined ? "–" : `${NUMBER.format(n)} %`;
 }
 
+const PERSEN_TABEL = new Intl.NumberFormat("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** A percentage for a table column: always two decimals (`39,20`) so the figures line up; "–" for null. */
+export function formatPersenTabel(n: number | null | undefined): string {
+  return n === null || n === undefined ? "–" : PERSEN_TABEL.format(n);
+}
+
 export function formatWaktu(d: Date | null): string {
   return d ? `${DATE_TIME.format(d)} WIB` : "belum ada data";
 }

@@ -21,3 +21,10 @@ export const MSG_LAPORAN = {
   alasanWajib: "Tuliskan alasannya (minimal 5 huruf).",
   statusTidakSesuai: "Status laporan sudah berubah; muat ulang halaman.",
 } as const;
+
+export const MSG_GRID = {
+  tersimpan: (n: number) => (n === 0 ? "Tidak ada perubahan untuk disimpan." : `${n} laporan desa tersimpan.`),
+  terkirim: (n: number) => `${n} laporan desa tersimpan dan terkirim ke dinkes kabupaten.`,
+  adaMasalah: "Tidak ada yang disimpan: perbaiki isian yang ditandai (atau centang konfirmasi peringatan), lalu simpan lagi.",
+  konflikBaris: "Diubah pengguna lain sejak halaman dimuat; muat ulang halaman untuk melihat angka terbaru.",
+} as const;

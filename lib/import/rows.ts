@@ -208,6 +208,8 @@ export interface ImportOptions {
   onProgress?: ImportProgress;
   /** Compute the full result (counts, warnings) in a transaction that is rolled back: nothing is written. */
   pratinjau?: boolean;
+  /** audit_log.sumber of the changes: 'import' (default) or the form that used the import. */
+  sumber?: string;
 }
 
 /** An import's answer: every error and nothing written, or the counts and the (non-blocking) warnings. */

@@ -1,6 +1,6 @@
 import PDFDocument from "pdfkit";
 import { EKSPOR, LEVEL_LABEL } from "@/lib/i18n/ekspor";
-import { formatAngka, formatWaktu } from "@/lib/i18n/format";
+import { formatAngka, formatPersenTabel, formatWaktu } from "@/lib/i18n/format";
 import type { Indikator } from "@/lib/spm/catalog";
 import { periodeLabel, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
 
@@ -111,7 +111,7 @@ function summary(doc: Doc, model: ReportModel, y0: number): void {
     const fillColor = capaianColor(c);
     if (fillColor) doc.rect(M + 62 + 300 + 72 + 72, y, 62, rowH).fill(fillColor);
     font(doc, false, 8.5);
-    const values = [ind.kode, ind.nama, formatAngka(c.sasaran), formatAngka(c.realisasi), formatAngka(c.capaian), jumlah ? "–" : formatAngka(c.target), statusOf(ind, c)];
+    const values = [ind.kode, ind.nama, formatAngka(c.sasaran), formatAngka(c.realisasi), formatPersenTabel(c.capaian), jumlah ? "–" : formatPersenTabel(c.target), statusOf(ind, c)];
     x = M;
     cols.forEach(([, w, align], j) => {
       cell(doc, values[j], x, y + (rowH - 8.5) / 2, w, align);
@@ -186,7 +186,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Tables of capaian (%) per unit, a block of at most 12 indicators at a time, headers repeated per page. */
-function table(doc: Doc, model: ReportModel, level: ReportLevel): void {
+/** The level's rows, a page at a time; yields to the event loop after each page (long reports do not hold the server). */
+async function table(doc: Doc, model: ReportModel, level: ReportLevel): Promise<void> {
   const label = LEVEL_LABEL[level.tingkat];
   const blocks = chunks(model.indikator.map((ind, i) => ({ ind, i })), MAX_KOLOM);
   const rows: { row: ReportRow; total: boolean }[] = [
@@ -194,7 +195,7 @@ function table(doc: Doc, model: ReportModel, level: ReportLevel): void {
     { row: { ...level.total, nama: `${EKSPOR.jumlahBaris} ${model.wilayah.nama}` }, total: true },
   ];
   const rowH = 12;
-  blocks.forEach((block, b) => {
+  for (const [b, block] of blocks.entries()) {
     const withIndeks = b === 0;
     const kodeW = 64;
     const indeksW = withIndeks ? 54 : 0;
@@ -232,15 +233,16 @@ function table(doc: Doc, model: ReportModel, level: ReportLevel): void {
         cell(doc, row.nama, M + kodeW, y + 2.5, namaW);
         block.forEach(({ ind, i }, k) => {
           const c = row.cells[i];
-          cell(doc, formatAngka(ind.jenis === "jumlah" ? c.realisasi : c.capaian), M + kodeW + namaW + k * colW, y + 2.5, colW, "right");
+          cell(doc, ind.jenis === "jumlah" ? formatAngka(c.realisasi) : formatPersenTabel(c.capaian), M + kodeW + namaW + k * colW, y + 2.5, colW, "right");
         });
-        if (withIndeks) cell(doc, formatAngka(row.indeks), M + WIDTH - indeksW, y + 2.5, indeksW, "right");
+        if (withIndeks) cell(doc, formatPersenTabel(row.indeks), M + WIDTH - indeksW, y + 2.5, indeksW, "right");
         y += rowH;
         r++;
       }
       page++;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-  });
+  }
 }
 
 function footers(doc: Doc, model: ReportModel): void {
@@ -271,7 +273,7 @@ export async function reportPdf(model: ReportModel, grafik = model.indikator[0].
   });
   summary(doc, model, newPage(doc, model, true));
   if (model.levels.length > 0) chart(doc, model, model.levels[0], grafik);
-  for (const level of model.levels) table(doc, model, level);
+  for (const level of model.levels) await table(doc, model, level);
   footers(doc, model);
   doc.end();
   await done;

@@ -1,3 +1,4 @@
+import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { EKSPOR, LEVEL_LABEL, METODOLOGI } from "@/lib/i18n/ekspor";
 import { formatWaktu } from "@/lib/i18n/format";
@@ -8,10 +9,15 @@ import { periodeLabel, wilayahLabel, type ReportCell, type ReportLevel, type Rep
 // The XLSX export: "Ringkasan" (the unit, one row per indicator), one sheet per detail level (a row per
 // unit, four columns per indicator, a totals row) and "Metodologi". Numbers stay numbers; only the cell
 // format rounds their display. Capaian cells are coloured against the target line by a fill.
+// Written with exceljs' streaming writer: rows are committed (rendered and zipped) as they are made, and
+// the work yields to the event loop every few hundred rows, so a provinsi at desa level streams to the
+// browser (its download progress shows) without holding other users' requests.
 
 const FORMAT = { jumlah: "#,##0", persen: "0.00" };
 const FILL = { sesuai: "FFD1FAE5", kurang: "FFFEE2E2", melebihi: "FFFEF3C7", kepala: "FFE2E8F0", jumlah: "FFF1F5F9" };
 const HEADER_ROWS = 5; // title, wilayah, periode, dibuat, legend
+const ROWS_PER_YIELD = 200;
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Printing: A4 landscape; `fitToWidth` 1 for the narrow sheets, the wide ones repeat their header rows and columns. */
 const A4 = { paperSize: 9, orientation: "landscape", margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 } } as const;
 
@@ -77,6 +83,7 @@ function summarySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   const indeks = ws.addRow([null, null, null, EKSPOR.indeksSpm, null, null, model.unit.indeks, null, EKSPOR.jumlahLayanan(model.unit.jumlahLayanan)]);
   indeks.font = { bold: true };
   indeks.getCell(7).numFmt = FORMAT.persen;
+  ws.commit();
 }
 
 function writeDataRow(ws: ExcelJS.Worksheet, model: ReportModel, r: ReportRow, total: boolean): void {
@@ -105,9 +112,10 @@ function writeDataRow(ws: ExcelJS.Worksheet, model: ReportModel, r: ReportRow, t
       cell.border = { top: { style: "thin" } };
     });
   }
+  row.commit();
 }
 
-function levelSheet(wb: ExcelJS.Workbook, model: ReportModel, level: ReportLevel): void {
+async function levelSheet(wb: ExcelJS.Workbook, model: ReportModel, level: ReportLevel): Promise<void> {
   const label = LEVEL_LABEL[level.tingkat];
   const head1 = HEADER_ROWS + 2;
   const ws = wb.addWorksheet(`Per ${label}`, {
@@ -143,9 +151,13 @@ function levelSheet(wb: ExcelJS.Workbook, model: ReportModel, level: ReportLevel
   r1.height = 45;
   styleHeaderRow(r1);
   styleHeaderRow(r2);
-  for (const r of level.rows) writeDataRow(ws, model, r, false);
-  writeDataRow(ws, model, { ...level.total, nama: `${EKSPOR.jumlahBaris} ${model.wilayah.nama}` }, true);
   ws.autoFilter = { from: { row: head1 + 1, column: 1 }, to: { row: head1 + 1, column: lastCol } };
+  for (const [i, r] of level.rows.entries()) {
+    writeDataRow(ws, model, r, false);
+    if (i % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) await yieldNow();
+  }
+  writeDataRow(ws, model, { ...level.total, nama: `${EKSPOR.jumlahBaris} ${model.wilayah.nama}` }, true);
+  ws.commit();
 }
 
 function methodologySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
@@ -173,16 +185,33 @@ function methodologySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
     row.getCell(2).numFmt = jenis === "proporsi" ? "0.00##%" : jenis === "permil" ? '0.0 "‰"' : "0.00";
     row.alignment = { vertical: "top", wrapText: true };
   }
+  ws.commit();
 }
 
-/** The workbook as an .xlsx file. */
-export async function reportXlsx(model: ReportModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+/** Writes the workbook into `out` as it is made; errors destroy the stream. */
+function writeXlsx(model: ReportModel): PassThrough {
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = "Pantau";
   wb.created = model.dibuat;
   wb.title = `${EKSPOR.judulLaporan} ${model.wilayah.nama} ${periodeLabel(model)}`;
-  summarySheet(wb, model);
-  for (const level of model.levels) levelSheet(wb, model, level);
-  methodologySheet(wb, model);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  (async () => {
+    summarySheet(wb, model);
+    for (const level of model.levels) await levelSheet(wb, model, level);
+    methodologySheet(wb, model);
+    await wb.commit();
+  })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return out;
+}
+
+/** The workbook as an .xlsx byte stream for a download, written while it is read. */
+export function reportXlsxStream(model: ReportModel): ReadableStream<Uint8Array> {
+  return Readable.toWeb(writeXlsx(model)) as ReadableStream<Uint8Array>;
+}
+
+/** The workbook as an .xlsx file in memory (tests, the CLI). */
+export async function reportXlsx(model: ReportModel): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of writeXlsx(model)) parts.push(chunk as Buffer);
+  return Buffer.concat(parts);
 }

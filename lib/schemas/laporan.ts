@@ -33,3 +33,35 @@ export function formDataToLaporan(form: FormData) {
     nilai,
   };
 }
+
+/** The bulk grid: one klaster × the desa of a puskesmas; fields `versi.<desa>` and `v.<desa>.<KODE>`. */
+export const gridFormSchema = z.object({
+  puskesmasKode: z.string().regex(/^P\d{6,12}$/, "Kode puskesmas tidak sah."),
+  tahun: tahunParam,
+  bulan: bulanParam,
+  klaster: z.enum(["K2", "K3", "K4"], { message: "Klaster tidak sah." }),
+  aksi: z.enum(["draf", "kirim"], { message: "Pilih simpan atau kirim." }),
+  konfirmasi: z.literal("ya").optional(),
+  versi: z.record(z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/), z.coerce.number().int().min(0)),
+  nilai: z.record(z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}\.[A-Z]{2,4}-[A-Z0-9]{1,8}$/), z.string().max(40, "Isian terlalu panjang.")),
+});
+
+export function formDataToGrid(form: FormData) {
+  const versi: Record<string, string> = {};
+  const nilai: Record<string, string> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v !== "string") continue;
+    if (k.startsWith("versi.")) versi[k.slice(6)] = v;
+    else if (k.startsWith("v.")) nilai[k.slice(2)] = v;
+  }
+  return {
+    puskesmasKode: form.get("puskesmasKode"),
+    tahun: form.get("tahun"),
+    bulan: form.get("bulan"),
+    klaster: form.get("klaster"),
+    aksi: form.get("aksi"),
+    konfirmasi: form.get("konfirmasi") ?? undefined,
+    versi,
+    nilai,
+  };
+}

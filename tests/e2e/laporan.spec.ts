@@ -131,3 +131,51 @@ test("upload: a file with errors writes nothing and lists every error; a correct
   await expect(page.getByTestId("pesan-unggah")).toContainText("Data tersimpan");
   expect(await cardText(page, desa)).not.toBe(before);
 });
+
+test("bulk grid: Enter moves down, a block pasted from Excel fills the cells, one save writes every changed desa", async ({ page }) => {
+  const { tahun, bulan } = periode();
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  await page.goto(`/laporan?tahun=${tahun}&bulan=${bulan}`);
+  await page.getByRole("link", { name: /Isian cepat per klaster/ }).click();
+  await page.getByRole("link", { name: /K3 · Usia Dewasa dan Lansia/ }).click();
+  await expect(page).toHaveURL(/klaster=K3/);
+
+  // Two neighbouring desa without a report this month (earlier tests submitted or locked some).
+  const rows = page.locator('tr[data-testid^="grid-"]');
+  const status = await rows.locator("th").allInnerTexts();
+  const r0 = status.findIndex((s, i) => s.includes("Belum diisi") && status[i + 1]?.includes("Belum diisi"));
+  expect(r0).toBeGreaterThanOrEqual(0);
+  const cell = (r: number, c: number) => page.locator(`input[data-row="${r0 + r}"][data-col="${c}"]`);
+  const first = cell(0, 0);
+  await first.focus();
+  await first.press("Enter");
+  await expect(cell(1, 0)).toBeFocused();
+
+  // Excel puts a copied block on the clipboard as tab-separated lines.
+  await first.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "11\t12\r\n21\t-22\r\n");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(cell(0, 0)).toHaveValue("11");
+  await expect(cell(0, 1)).toHaveValue("12");
+  await expect(cell(1, 0)).toHaveValue("21");
+  await expect(cell(1, 1)).toHaveValue("-22");
+
+  // One wrong cell: nothing is saved, the error sits beside the cell, typed values stay.
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
+  await expect(page.getByTestId("pesan-grid")).toContainText("Tidak ada yang disimpan");
+  await expect(cell(1, 1)).toHaveAttribute("aria-invalid", "true");
+  await expect(cell(0, 0)).toHaveValue("11");
+  await cell(1, 1).fill("22");
+  await page.getByRole("button", { name: "Simpan", exact: true }).click();
+  await expect(page.getByTestId("pesan-grid")).toContainText("2 laporan desa tersimpan");
+
+  // Reloaded from the database: the values are there, both desa are drafts.
+  await page.reload();
+  await expect(cell(0, 0)).toHaveValue("11");
+  await expect(cell(1, 1)).toHaveValue("22");
+  await expect(rows.nth(r0)).toContainText("Draf");
+  await expect(rows.nth(r0 + 1)).toContainText("Draf");
+});

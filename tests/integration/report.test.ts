@@ -8,7 +8,7 @@ import { dhis2Values } from "@/lib/data/dhis2-export";
 import { loadReport } from "@/lib/data/report";
 import { spmReport } from "@/lib/data/spm-report";
 import { parseCsv } from "@/lib/import/csv";
-import { formatAngka } from "@/lib/i18n/format";
+import { formatPersenTabel } from "@/lib/i18n/format";
 import { buildDataValueSet } from "@/lib/report/dhis2";
 import { reportPdf } from "@/lib/report/pdf";
 import { detailRows, toSpmReports, type ReportModel } from "@/lib/report/rows";
@@ -102,11 +102,12 @@ describe("report model and exports of Kabupaten Serang, Juni 2026, per puskesmas
     keep("serang.pdf", pdf);
     const doc = await getDocumentProxy(new Uint8Array(pdf));
     const { totalPages, text } = await extractText(doc, { mergePages: true });
-    expect(totalPages).toBeGreaterThan(0);
+    // Summary page, the chart of SPM-01 per puskesmas, and one table page (31 puskesmas fit on one page).
+    expect(totalPages).toBe(3);
     expect(text).toContain("Kabupaten Serang");
     const spm01 = unit.layanan[0].capaian;
     expect(spm01).not.toBeNull();
-    expect(text).toContain(formatAngka(spm01));
+    expect(text).toContain(formatPersenTabel(spm01));
     expect(text).toContain(`Halaman 1 dari ${totalPages}`);
   });
 

@@ -11,6 +11,7 @@ import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
 import { formatPeriode, formatWaktu } from "@/lib/i18n/format";
 import { INDIKATOR, KLASTER } from "@/lib/spm/catalog";
 import { deadlineOf } from "@/lib/spm/kelengkapan";
+import { hariBatasKabupaten } from "@/lib/data/pengaturan";
 import { periodeFromParams, todayWib } from "@/lib/wilayah/periode";
 
 export const metadata = { title: "Laporan bulanan" };
@@ -23,7 +24,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const riwayat = await riwayatLaporan(actor, form.desa.kode, tahun, bulan);
   const bolehIsi = can(actor, "laporan.isi");
   const terkunci = !bolehIsi || form.status === "DIVERIFIKASI";
-  const batas = deadlineOf(tahun, bulan);
+  const batas = deadlineOf(tahun, bulan, await hariBatasKabupaten(form.desa.kabupatenKode));
   const kelompok = KLASTER.map((k) => ({
     kode: k.kode,
     nama: k.nama,

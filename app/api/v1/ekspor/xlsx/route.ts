@@ -1,7 +1,8 @@
 import { reportExport } from "@/lib/api/ekspor";
-import { reportXlsx } from "@/lib/report/xlsx";
+import { reportXlsxStream } from "@/lib/report/xlsx";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/v1/ekspor/xlsx?wilayah=&tahun=&bulan=&detail=anak|desa&indikator=spm|semua */
-export const GET = reportExport("xlsx", (model) => reportXlsx(model));
+// Streamed: the file is written while the browser downloads it (progress shows; other requests go on).
+export const GET = reportExport("xlsx", async (model) => reportXlsxStream(model));
