@@ -63,7 +63,10 @@ if (buildOk) {
     run("bench-smoke", "npm", ["run", "bench:data", "--", "--desa", "250"], benchEnv) &&
     run("bench-smoke", "npm", ["run", "bench", "--", "--quick", "--port", process.env.BENCH_PORT ?? "3490", "--out", "test-results/bench-smoke"], benchEnv);
   fs.rmSync(benchDir, { recursive: true, force: true });
-  if (only.length === 0 || only.includes("bench-smoke")) (benchOk ? total.passed++ : total.failed++);
+  if (only.length === 0 || only.includes("bench-smoke")) {
+    if (benchOk) total.passed++;
+    else total.failed++;
+  }
   ok = benchOk && ok;
   const e2eOk = run("e2e", "npx", ["playwright", "test"]);
   addPlaywright("test-results/e2e.json");
