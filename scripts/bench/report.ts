@@ -33,7 +33,7 @@ export interface Row {
 export interface Results {
   when: string;
   quick: boolean;
-  machine: { cpus: number; model: string; memoryGb: number; node: string; postgres: string };
+  machine: { cpus: number; model: string; memoryGb: number; node: string; postgres: string; loadAverage?: { start: number[]; end: number[] } };
   data: { desaWithReports: number; databaseSize: string; databaseBytes: number; load: Record<string, unknown> | null };
   targets: Record<string, unknown>;
   command: string;
@@ -79,7 +79,8 @@ export function renderMarkdown(res: Results): string {
   return [
     `# Pantau benchmark — ${res.when.slice(0, 16).replace("T", " ")} UTC${res.quick ? " (quick smoke, not a measurement)" : ""}`,
     "",
-    `Machine: ${res.machine.cpus} cores (${res.machine.model}), ${res.machine.memoryGb} GiB, Node ${res.machine.node}, PostgreSQL ${res.machine.postgres}. ` +
+    `Machine: ${res.machine.cpus} cores (${res.machine.model}), ${res.machine.memoryGb} GiB, Node ${res.machine.node}, PostgreSQL ${res.machine.postgres}` +
+      (res.machine.loadAverage ? `, load average ${res.machine.loadAverage.start[0]} at start and ${res.machine.loadAverage.end[0]} at end (other work on the machine). ` : ". ") +
       `Command: \`${res.command}\`.`,
     "",
     `Data: ${n(res.data.desaWithReports)} desa reporting in ${String(res.targets.bulan)}/${String(res.targets.tahun)}; database ${res.data.databaseSize}. ` +

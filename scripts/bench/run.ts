@@ -48,6 +48,7 @@ async function runQueries(db: pg.Pool, queries: Query[]): Promise<void> {
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
+  const loadStart = os.loadavg().map((x) => Math.round(x * 10) / 10); // other work on the machine skews latencies
   const server = await openBenchDatabase();
   log(`Benchmark — basis data: ${process.env.DATABASE_URL ? "DATABASE_URL" : benchDataDir()}`);
   const db = new pg.Pool({ connectionString: server.url, max: o.connections + 2 });
@@ -165,7 +166,7 @@ async function main() {
     const results: Results = {
       when: new Date().toISOString(),
       quick: o.quick,
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: dbInfo.version },
+      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres: dbInfo.version, loadAverage: { start: loadStart, end: os.loadavg().map((x) => Math.round(x * 10) / 10) } },
       data: { desaWithReports: dbInfo.desa, databaseSize: dbInfo.size, databaseBytes: Number(dbInfo.bytes), load: fs.existsSync(dataFile) ? JSON.parse(fs.readFileSync(dataFile, "utf8")) : null },
       targets: { ...t, desaPuskesmas: undefined },
       command: `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim(),
