@@ -1,7 +1,9 @@
 // `npm test`: type-check, lint, Vitest (unit + integration on a fresh embedded PostgreSQL), production
-// build, Playwright end-to-end. Prints one closing line `N passed, N failed` over all test cases.
+// build, the benchmark smoke, Playwright end-to-end. Prints one closing line `N passed, N failed` over all test cases.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 interface Counts {
   passed: number;
@@ -53,6 +55,19 @@ ok = vitestOk && ok;
 const buildOk = run("build", "npx", ["next", "build"]);
 ok = buildOk && ok;
 if (buildOk) {
+  // Smoke of the benchmark (issue 8): a few hundred desa in a throw-away database, a few requests per page;
+  // fails on an HTTP error or a dashboard that does not show a just-saved number. Not a measurement.
+  const benchDir = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-bench-smoke-"));
+  const benchEnv = { PANTAU_DATA_DIR: benchDir, DATABASE_URL: "" };
+  const benchOk =
+    run("bench-smoke", "npm", ["run", "bench:data", "--", "--desa", "250"], benchEnv) &&
+    run("bench-smoke", "npm", ["run", "bench", "--", "--quick", "--port", process.env.BENCH_PORT ?? "3490", "--out", "test-results/bench-smoke"], benchEnv);
+  fs.rmSync(benchDir, { recursive: true, force: true });
+  if (only.length === 0 || only.includes("bench-smoke")) {
+    if (benchOk) total.passed++;
+    else total.failed++;
+  }
+  ok = benchOk && ok;
   const e2eOk = run("e2e", "npx", ["playwright", "test"]);
   addPlaywright("test-results/e2e.json");
   if (!e2eOk && !fs.existsSync("test-results/e2e.json")) total.failed += 1;

@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { SeriesPoint } from "@/lib/data/figures";
 import type { Indikator } from "@/lib/spm/catalog";
 import { BULAN_SINGKAT, formatPersen } from "@/lib/i18n/format";
-import { PwsChart } from "./pws-chart";
+import { PwsChartLazy } from "./pws-chart-lazy";
 
 /** Chart of the chosen indicator plus its numbers in a table (the chart's text alternative). */
 export function PwsTrend({ ind, series, pilihan, hrefFor }: { ind: Indikator; series: SeriesPoint[]; pilihan: Indikator[]; hrefFor: (kode: string) => string }) {
@@ -19,7 +19,7 @@ export function PwsTrend({ ind, series, pilihan, hrefFor }: { ind: Indikator; se
           </Link>
         ))}
       </nav>
-      <PwsChart data={data} label={`Capaian kumulatif ${ind.nama} per bulan dibanding garis target; angkanya ada di tabel di bawah.`} />
+      <PwsChartLazy data={data} label={`Capaian kumulatif ${ind.nama} per bulan dibanding garis target; angkanya ada di tabel di bawah.`} />
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, dapat digeser ke samping">
         <table className="mt-2 w-full text-xs tabular-nums">
           <caption className="sr-only">Capaian kumulatif dan garis target per bulan</caption>

@@ -18,20 +18,18 @@ export async function loadDashboard(actor: Actor, kode: string, tahun: number, b
   const node = unit.wilayah;
   const childLevel = CHILD_LEVEL[node.tingkat];
   const expectedMonths = monthsElapsed(tahun, bulan, today);
-  const [children, previous, counts, childCounts, stamp, statuses] = await Promise.all([
-    childLevel ? childFigures(actor, kode, tahun, bulan) : Promise.resolve([]),
-    childLevel && bulan > 1 ? childFigures(actor, kode, tahun, bulan - 1) : Promise.resolve(null),
+  const [children, counts, childCounts, stamp, statuses] = await Promise.all([
+    childLevel ? childFigures(actor, kode, tahun, bulan, undefined, { realisasiLalu: true }) : Promise.resolve([]),
     laporanCounts(node, null, tahun, bulan),
     childLevel ? laporanCounts(node, childLevel, tahun, bulan) : Promise.resolve(new Map()),
     latestChange(node),
     node.tingkat === "desa" ? desaStatuses(node.kode, tahun, bulan, actor.role === "PUSKESMAS") : Promise.resolve([] as StatusBulan[]),
   ]);
-  const prevByKode = new Map(previous?.map((c) => [c.kode, new Map(c.figures.map((f) => [f.indikator, f.realisasi]))]) ?? []);
   const rate = (c: { desa: number; dikirim: number; tepatWaktu: number } | undefined) => ({
     kelengkapan: c ? kelengkapanRounded(c.dikirim, c.desa * expectedMonths) : null,
     ketepatan: c ? ketepatanRounded(c.tepatWaktu, c.desa * expectedMonths) : null,
   });
-  const rows: ChildRow[] = children.map((c) => ({ ...c, lalu: prevByKode.get(c.kode) ?? null, ...rate(childCounts.get(c.kode)) }));
+  const rows: ChildRow[] = children.map((c) => ({ ...c, lalu: c.realisasiLalu ?? null, ...rate(childCounts.get(c.kode)) }));
   return { unit, children: rows, childLevel, laporan: rate(counts.get("")), stamp, statuses };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { pool } from "@/lib/db/pool";
 import type { Tingkat } from "@/lib/wilayah/kode";
+import { rekapScope } from "./rekap";
 import type { WilayahNode } from "./wilayah";
 
 // Report completeness and timeliness counts (the percentages come from lib/spm/kelengkapan).
@@ -20,7 +21,7 @@ export interface LaporanCounts {
 }
 
 /** Per child unit (or '' for the unit itself): desa count and reports submitted / on time for months 1..bulan. */
-export async function laporanCounts(node: Pick<WilayahNode, "tingkat" | "kode">, childLevel: Exclude<Tingkat, "nasional"> | null, tahun: number, bulan: number): Promise<Map<string, LaporanCounts>> {
+export async function laporanCounts(node: Pick<WilayahNode, "tingkat" | "kode" | "place">, childLevel: Exclude<Tingkat, "nasional"> | null, tahun: number, bulan: number): Promise<Map<string, LaporanCounts>> {
   const db = await pool();
   const key = childLevel ? COLUMN[childLevel] : "''";
   const lapKey = childLevel ? (childLevel === "desa" ? "desa_kode" : COLUMN[childLevel]) : "''";
@@ -28,13 +29,21 @@ export async function laporanCounts(node: Pick<WilayahNode, "tingkat" | "kode">,
   const lapFilter = node.tingkat === "nasional" ? "" : ` AND ${node.tingkat === "desa" ? "desa_kode" : COLUMN[node.tingkat]} = $1`;
   const params = node.tingkat === "nasional" ? [] : [node.kode];
   const n = params.length;
+  const rekap = rekapScope(node, childLevel, 3);
   const [desa, lap] = await Promise.all([
     db.query<{ k: string; n: number }>(`SELECT ${key} AS k, count(*)::int AS n FROM desa WHERE true${filter} GROUP BY 1`, params),
-    db.query<{ k: string; dikirim: number; tepat: number }>(
-      `SELECT ${lapKey} AS k, count(*)::int AS dikirim, count(*) FILTER (WHERE NOT terlambat)::int AS tepat FROM laporan
-       WHERE status IN ('DIKIRIM', 'DIVERIFIKASI') AND tahun = $${n + 1} AND bulan <= $${n + 2}${lapFilter} GROUP BY 1`,
-      [...params, tahun, bulan],
-    ),
+    rekap
+      ? // The rollup rekap_laporan holds the same counts, kept exact by triggers in the writing transaction.
+        db.query<{ k: string; dikirim: number; tepat: number }>(
+          `SELECT ${rekap.perUnit ? "kode" : "''"} AS k, sum(dikirim)::int AS dikirim, sum(tepat)::int AS tepat FROM rekap_laporan
+           WHERE ${rekap.sql} AND tahun = $1 AND bulan <= $2 GROUP BY 1 HAVING sum(dikirim) > 0`,
+          [tahun, bulan, ...rekap.params],
+        )
+      : db.query<{ k: string; dikirim: number; tepat: number }>(
+          `SELECT ${lapKey} AS k, count(*)::int AS dikirim, count(*) FILTER (WHERE NOT terlambat)::int AS tepat FROM laporan
+           WHERE status IN ('DIKIRIM', 'DIVERIFIKASI') AND tahun = $${n + 1} AND bulan <= $${n + 2}${lapFilter} GROUP BY 1`,
+          [...params, tahun, bulan],
+        ),
   ]);
   const out = new Map<string, LaporanCounts>();
   for (const r of desa.rows) out.set(r.k, { desa: r.n, dikirim: 0, tepatWaktu: 0 });

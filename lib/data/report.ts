@@ -5,6 +5,7 @@ import { buildReportModel, indikatorOf, type Detail, type IndikatorSet, type Rep
 import type { Tingkat } from "@/lib/wilayah/kode";
 import { CHILD_LEVEL, childFigures, unitFigures } from "./figures";
 import { LEVEL_COLUMN } from "./level-column";
+import { rekapScope } from "./rekap";
 import type { WilayahNode } from "./wilayah";
 
 // The achievement report model (lib/report/rows) of a unit: figures from lib/data/figures, which resolves
@@ -31,6 +32,16 @@ export function detailLevels(tingkat: Tingkat, detail: Detail): UnitTingkat[] {
 async function sumberSasaran(node: WilayahNode, tahun: number, set: IndikatorSet): Promise<SumberSasaran> {
   const db = await pool();
   const kodes = indikatorOf(set).map((i) => i.kode);
+  const rekap = rekapScope(node, null, 3);
+  if (rekap) {
+    // From the rollup (exact in the writing transaction): rows per source of the unit's desa.
+    const { rows } = await db.query<{ d: number; e: number }>(
+      `SELECT coalesce(sum(ditetapkan), 0)::int AS d, coalesce(sum(baris - ditetapkan), 0)::int AS e FROM rekap_sasaran
+       WHERE ${rekap.sql} AND tahun = $1 AND indikator_kode = ANY($2)`,
+      [tahun, kodes, ...rekap.params],
+    );
+    return { ditetapkan: rows[0].d, estimasi: rows[0].e };
+  }
   const filter = node.tingkat === "nasional" ? "" : ` AND ${LEVEL_COLUMN[node.tingkat]} = $3`;
   const { rows } = await db.query<{ sumber: string; n: number }>(
     `SELECT sumber::text AS sumber, count(*)::int AS n FROM sasaran WHERE tahun = $1 AND indikator_kode = ANY($2)${filter} GROUP BY sumber`,

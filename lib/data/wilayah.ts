@@ -1,7 +1,9 @@
 import "server-only";
+import { cache } from "react";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { canView, type WilayahPlace } from "@/lib/auth/scope";
+import { pool } from "@/lib/db/pool";
 import { db } from "@/lib/db/prisma";
 import { tingkatOf, type Tingkat } from "@/lib/wilayah/kode";
 
@@ -21,80 +23,58 @@ export interface WilayahNode extends WilayahRef {
 
 const NASIONAL: WilayahRef = { tingkat: "nasional", kode: "", nama: "Indonesia" };
 
-/** Resolves a code to its unit with ancestors; throws NotFoundError (unknown) or ForbiddenError (outside scope). */
-export async function getWilayah(actor: Actor, kode: string): Promise<WilayahNode> {
+/**
+ * Resolves a code to its unit with ancestors; throws NotFoundError (unknown) or ForbiddenError (outside
+ * scope). Memoised per request (React `cache`): a dashboard asks for the same unit from several loaders.
+ */
+export const getWilayah = cache(async (actor: Actor, kode: string): Promise<WilayahNode> => {
   const node = await findWilayah(kode);
   if (!node) throw new NotFoundError("Wilayah tidak ditemukan.");
   if (!canView(actor, node.place)) throw new ForbiddenError();
   return node;
+});
+
+interface TreeRow {
+  nama: string;
+  provinsi_kode: string;
+  provinsi_nama: string;
+  kabupaten_kode: string | null;
+  kabupaten_nama: string | null;
+  puskesmas_kode: string | null;
+  puskesmas_nama: string | null;
 }
 
+/** One query per lookup: the unit and the names of its ancestors. */
+const TREE_SQL: Record<Exclude<Tingkat, "nasional">, string> = {
+  provinsi: `SELECT p.nama, p.kode provinsi_kode, p.nama provinsi_nama, NULL kabupaten_kode, NULL kabupaten_nama, NULL puskesmas_kode, NULL puskesmas_nama
+    FROM provinsi p WHERE p.kode = $1`,
+  kabupaten: `SELECT k.nama, p.kode provinsi_kode, p.nama provinsi_nama, k.kode kabupaten_kode, k.nama kabupaten_nama, NULL puskesmas_kode, NULL puskesmas_nama
+    FROM kabupaten k JOIN provinsi p ON p.kode = k.provinsi_kode WHERE k.kode = $1`,
+  kecamatan: `SELECT c.nama, p.kode provinsi_kode, p.nama provinsi_nama, k.kode kabupaten_kode, k.nama kabupaten_nama, NULL puskesmas_kode, NULL puskesmas_nama
+    FROM kecamatan c JOIN kabupaten k ON k.kode = c.kabupaten_kode JOIN provinsi p ON p.kode = k.provinsi_kode WHERE c.kode = $1`,
+  puskesmas: `SELECT s.nama, p.kode provinsi_kode, p.nama provinsi_nama, k.kode kabupaten_kode, k.nama kabupaten_nama, s.kode puskesmas_kode, s.nama puskesmas_nama
+    FROM puskesmas s JOIN kabupaten k ON k.kode = s.kabupaten_kode JOIN provinsi p ON p.kode = k.provinsi_kode WHERE s.kode = $1`,
+  desa: `SELECT d.nama, p.kode provinsi_kode, p.nama provinsi_nama, k.kode kabupaten_kode, k.nama kabupaten_nama, s.kode puskesmas_kode, s.nama puskesmas_nama
+    FROM desa d JOIN kecamatan c ON c.kode = d.kecamatan_kode JOIN kabupaten k ON k.kode = c.kabupaten_kode
+    JOIN provinsi p ON p.kode = k.provinsi_kode JOIN puskesmas s ON s.kode = d.puskesmas_kode WHERE d.kode = $1`,
+};
+
 async function findWilayah(kode: string): Promise<WilayahNode | null> {
-  const prisma = await db();
   const tingkat = tingkatOf(kode);
-  switch (tingkat) {
-    case null:
-      return null;
-    case "nasional":
-      return { ...NASIONAL, place: { provinsiKode: null, kabupatenKode: null, puskesmasKode: null }, trail: [] };
-    case "provinsi": {
-      const p = await prisma.provinsi.findUnique({ where: { kode } });
-      if (!p) return null;
-      return { tingkat, kode, nama: p.nama, place: { provinsiKode: kode, kabupatenKode: null, puskesmasKode: null }, trail: [NASIONAL] };
-    }
-    case "kabupaten": {
-      const k = await prisma.kabupaten.findUnique({ where: { kode }, include: { provinsi: true } });
-      if (!k) return null;
-      return {
-        tingkat, kode, nama: k.nama,
-        place: { provinsiKode: k.provinsiKode, kabupatenKode: kode, puskesmasKode: null },
-        trail: [NASIONAL, { tingkat: "provinsi", kode: k.provinsiKode, nama: k.provinsi.nama }],
-      };
-    }
-    case "kecamatan": {
-      const k = await prisma.kecamatan.findUnique({ where: { kode }, include: { kabupaten: { include: { provinsi: true } } } });
-      if (!k) return null;
-      return {
-        tingkat, kode, nama: k.nama,
-        place: { provinsiKode: k.provinsiKode, kabupatenKode: k.kabupatenKode, puskesmasKode: null },
-        trail: [
-          NASIONAL,
-          { tingkat: "provinsi", kode: k.provinsiKode, nama: k.kabupaten.provinsi.nama },
-          { tingkat: "kabupaten", kode: k.kabupatenKode, nama: k.kabupaten.nama },
-        ],
-      };
-    }
-    case "puskesmas": {
-      const p = await prisma.puskesmas.findUnique({ where: { kode }, include: { kabupaten: { include: { provinsi: true } } } });
-      if (!p) return null;
-      return {
-        tingkat, kode, nama: p.nama,
-        place: { provinsiKode: p.provinsiKode, kabupatenKode: p.kabupatenKode, puskesmasKode: kode },
-        trail: [
-          NASIONAL,
-          { tingkat: "provinsi", kode: p.provinsiKode, nama: p.kabupaten.provinsi.nama },
-          { tingkat: "kabupaten", kode: p.kabupatenKode, nama: p.kabupaten.nama },
-        ],
-      };
-    }
-    case "desa": {
-      const d = await prisma.desa.findUnique({
-        where: { kode },
-        include: { puskesmas: true, kecamatan: { include: { kabupaten: { include: { provinsi: true } } } } },
-      });
-      if (!d) return null;
-      return {
-        tingkat, kode, nama: d.nama,
-        place: { provinsiKode: d.provinsiKode, kabupatenKode: d.kabupatenKode, puskesmasKode: d.puskesmasKode },
-        trail: [
-          NASIONAL,
-          { tingkat: "provinsi", kode: d.provinsiKode, nama: d.kecamatan.kabupaten.provinsi.nama },
-          { tingkat: "kabupaten", kode: d.kabupatenKode, nama: d.kecamatan.kabupaten.nama },
-          { tingkat: "puskesmas", kode: d.puskesmasKode, nama: d.puskesmas.nama },
-        ],
-      };
-    }
-  }
+  if (tingkat === null) return null;
+  if (tingkat === "nasional") return { ...NASIONAL, place: { provinsiKode: null, kabupatenKode: null, puskesmasKode: null }, trail: [] };
+  const { rows } = await (await pool()).query<TreeRow>(TREE_SQL[tingkat], [kode]);
+  const r = rows[0];
+  if (!r) return null;
+  const trail: WilayahRef[] = [NASIONAL];
+  if (tingkat !== "provinsi") trail.push({ tingkat: "provinsi", kode: r.provinsi_kode, nama: r.provinsi_nama });
+  if (tingkat === "kecamatan" || tingkat === "puskesmas" || tingkat === "desa") trail.push({ tingkat: "kabupaten", kode: r.kabupaten_kode!, nama: r.kabupaten_nama! });
+  if (tingkat === "desa") trail.push({ tingkat: "puskesmas", kode: r.puskesmas_kode!, nama: r.puskesmas_nama! });
+  return {
+    tingkat, kode, nama: r.nama,
+    place: { provinsiKode: r.provinsi_kode, kabupatenKode: r.kabupaten_kode, puskesmasKode: r.puskesmas_kode },
+    trail,
+  };
 }
 
 /** Children of a unit (the units one level down that the actor may open), sorted by code. */
@@ -141,20 +121,16 @@ export interface DesaProfile {
 /** The ILP network and population of a desa (latest year with population data). */
 export async function getDesaProfile(actor: Actor, desaKode: string): Promise<DesaProfile> {
   await getWilayah(actor, desaKode);
-  const prisma = await db();
-  const [pustu, posyandu, latest] = await Promise.all([
-    prisma.pustu.findUnique({ where: { desaKode } }),
-    prisma.posyandu.findMany({ where: { desaKode }, orderBy: { nama: "asc" } }),
-    prisma.penduduk.findFirst({ where: { desaKode }, orderBy: { tahun: "desc" }, select: { tahun: true } }),
+  const db = await pool();
+  const [pustu, posyandu, penduduk] = await Promise.all([
+    db.query<{ kode: string; nama: string }>(`SELECT kode, nama FROM pustu WHERE desa_kode = $1`, [desaKode]),
+    db.query<{ kode: string; nama: string }>(`SELECT kode, nama FROM posyandu WHERE desa_kode = $1 ORDER BY nama`, [desaKode]),
+    db.query<{ tahun: number; kelompok: string; jumlah: number }>(
+      `SELECT tahun, kelompok, jumlah FROM penduduk WHERE desa_kode = $1 AND tahun = (SELECT max(tahun) FROM penduduk WHERE desa_kode = $1)`,
+      [desaKode],
+    ),
   ]);
-  const penduduk = latest
-    ? await prisma.penduduk.findMany({ where: { desaKode, tahun: latest.tahun }, select: { tahun: true, kelompok: true, jumlah: true } })
-    : [];
-  return {
-    pustu: pustu && { kode: pustu.kode, nama: pustu.nama },
-    posyandu: posyandu.map((p) => ({ kode: p.kode, nama: p.nama })),
-    penduduk,
-  };
+  return { pustu: pustu.rows[0] ?? null, posyandu: posyandu.rows, penduduk: penduduk.rows };
 }
 
 /** Codes of the trail entries the actor may open (breadcrumbs link only those). */

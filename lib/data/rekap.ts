@@ -1,0 +1,60 @@
+import "server-only";
+import type { Tingkat } from "@/lib/wilayah/kode";
+import type { WilayahNode } from "./wilayah";
+
+// Which reads the rollup tables (rekap_nilai, rekap_sasaran, rekap_laporan; migration
+// 20261201000000_rekap_wilayah) can answer, and their WHERE clause. The rollups hold rows per provinsi,
+// kabupaten and puskesmas, kept exact by triggers in the writing transaction, so a read from them returns
+// the same sums as the GROUP BY over the base tables. Kecamatan and desa (and a puskesmas's own total,
+// whose desa are not keyed by kabupaten in the rollup) read the base tables through their indexes.
+
+export type RekapTingkat = "provinsi" | "kabupaten" | "puskesmas";
+
+const DEPTH: Record<Tingkat, number> = { nasional: 0, provinsi: 1, kabupaten: 2, kecamatan: 3, puskesmas: 3, desa: 4 };
+
+export interface RekapScope {
+  /** The rollup rows to read (after `WHERE`), parameters numbered from `firstParam`. */
+  sql: string;
+  params: string[];
+  /** Group by `kode` (one result per unit of `level`) or not (the unit itself). */
+  perUnit: boolean;
+}
+
+function isRekapTingkat(t: Tingkat | null): t is RekapTingkat {
+  return t === "provinsi" || t === "kabupaten" || t === "puskesmas";
+}
+
+/**
+ * The rollup rows holding the sums of `node` (level null) or of each unit of `level` inside `node`, or null
+ * when the base tables must answer.
+ */
+export function rekapScope(node: Pick<WilayahNode, "tingkat" | "kode" | "place">, level: Exclude<Tingkat, "nasional"> | null, firstParam: number): RekapScope | null {
+  const p = (i: number) => `$${firstParam + i}`;
+  if (level === null) {
+    switch (node.tingkat) {
+      case "nasional":
+        return { sql: `tingkat = 'provinsi'`, params: [], perUnit: false };
+      case "provinsi":
+        return { sql: `tingkat = 'provinsi' AND provinsi_kode = ${p(0)} AND kabupaten_kode = '' AND kode = ${p(0)}`, params: [node.kode], perUnit: false };
+      case "kabupaten":
+        return {
+          sql: `tingkat = 'kabupaten' AND provinsi_kode = ${p(0)} AND kabupaten_kode = ${p(1)} AND kode = ${p(1)}`,
+          params: [node.place.provinsiKode ?? "", node.kode],
+          perUnit: false,
+        };
+      default:
+        return null;
+    }
+  }
+  if (!isRekapTingkat(level) || DEPTH[level] <= DEPTH[node.tingkat]) return null;
+  switch (node.tingkat) {
+    case "nasional":
+      return { sql: `tingkat = '${level}'`, params: [], perUnit: true };
+    case "provinsi":
+      return { sql: `tingkat = '${level}' AND provinsi_kode = ${p(0)}`, params: [node.kode], perUnit: true };
+    case "kabupaten":
+      return { sql: `tingkat = '${level}' AND provinsi_kode = ${p(0)} AND kabupaten_kode = ${p(1)}`, params: [node.place.provinsiKode ?? "", node.kode], perUnit: true };
+    default:
+      return null;
+  }
+}

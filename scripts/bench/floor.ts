@@ -1,0 +1,92 @@
+import { rekapScope } from "@/lib/data/rekap";
+import type { WilayahNode } from "@/lib/data/wilayah";
+import type { Tingkat } from "@/lib/wilayah/kode";
+
+// The "floor" of each measured page: the bare SQL that returns the same aggregates the page shows, run
+// through pg without Next.js, auth or rendering. With `rekap` the floor reads what Pantau reads (the
+// rollups where they answer, the base tables below); without, every aggregate is the plain GROUP BY over
+// the base tables (what the page would cost without the rollups).
+
+export type Query = [sql: string, params: unknown[]];
+type Level = Exclude<Tingkat, "nasional">;
+
+const COLUMN: Record<Level, string> = { provinsi: "provinsi_kode", kabupaten: "kabupaten_kode", kecamatan: "kecamatan_kode", puskesmas: "puskesmas_kode", desa: "desa_kode" };
+const CHILD: Record<Tingkat, Level | null> = { nasional: "provinsi", provinsi: "kabupaten", kabupaten: "puskesmas", kecamatan: "desa", puskesmas: "desa", desa: null };
+
+export type Unit = Pick<WilayahNode, "tingkat" | "kode" | "place">;
+
+export function unitOf(tingkat: Tingkat, kode: string, provinsi: string | null, kabupaten: string | null): Unit {
+  return { tingkat, kode, place: { provinsiKode: provinsi, kabupatenKode: kabupaten, puskesmasKode: tingkat === "puskesmas" ? kode : null } };
+}
+
+/** Sasaran and monthly sums of the unit (level null) or per unit of `level` inside it. */
+function sums(u: Unit, level: Level | null, tahun: number, bulan: number, rekap: boolean): Query[] {
+  const r = rekap ? rekapScope(u, level, 3) : null;
+  if (r) {
+    const k = r.perUnit ? "kode, " : "";
+    return [
+      [`SELECT ${k}indikator_kode, sum(jumlah) FROM rekap_sasaran WHERE ${r.sql} AND tahun = $1 AND $2::int > 0 GROUP BY ${k}indikator_kode HAVING sum(baris) > 0`, [tahun, bulan, ...r.params]],
+      [`SELECT ${k}indikator_kode, bulan, sum(jumlah) FROM rekap_nilai WHERE ${r.sql} AND tahun = $1 AND bulan <= $2 GROUP BY ${k}indikator_kode, bulan`, [tahun, bulan, ...r.params]],
+    ];
+  }
+  const k = level ? `${COLUMN[level]}, ` : "";
+  const w = u.tingkat === "nasional" ? "" : ` AND ${COLUMN[u.tingkat]} = $3`;
+  const p = u.tingkat === "nasional" ? [tahun, bulan] : [tahun, bulan, u.kode];
+  return [
+    [`SELECT ${k}indikator_kode, sum(jumlah) FROM sasaran WHERE tahun = $1 AND $2::int > 0${w} GROUP BY ${k}indikator_kode`, p],
+    [`SELECT ${k}indikator_kode, bulan, sum(nilai) FROM nilai WHERE tahun = $1 AND bulan <= $2 AND dihitung${w} GROUP BY ${k}indikator_kode, bulan`, p],
+  ];
+}
+
+/** Submitted / on-time report counts and desa counts of the unit and its children. */
+function counts(u: Unit, level: Level | null, tahun: number, bulan: number, rekap: boolean): Query[] {
+  const r = rekap ? rekapScope(u, level, 3) : null;
+  const desaKey = level ? (level === "desa" ? "kode" : COLUMN[level]) : "''";
+  const desaWhere = u.tingkat === "nasional" ? "" : ` WHERE ${u.tingkat === "desa" ? "kode" : COLUMN[u.tingkat]} = $1`;
+  const out: Query[] = [[`SELECT ${desaKey}, count(*) FROM desa${desaWhere} GROUP BY 1`, u.tingkat === "nasional" ? [] : [u.kode]]];
+  if (r) {
+    out.push([`SELECT ${r.perUnit ? "kode" : "''"}, sum(dikirim), sum(tepat) FROM rekap_laporan WHERE ${r.sql} AND tahun = $1 AND bulan <= $2 GROUP BY 1 HAVING sum(dikirim) > 0`, [tahun, bulan, ...r.params]]);
+  } else {
+    const w = u.tingkat === "nasional" ? "" : ` AND ${COLUMN[u.tingkat]} = $3`;
+    out.push([
+      `SELECT ${level ? COLUMN[level] : "''"}, count(*), count(*) FILTER (WHERE NOT terlambat) FROM laporan
+       WHERE status IN ('DIKIRIM', 'DIVERIFIKASI') AND tahun = $1 AND bulan <= $2${w} GROUP BY 1`,
+      u.tingkat === "nasional" ? [tahun, bulan] : [tahun, bulan, u.kode],
+    ]);
+  }
+  return out;
+}
+
+/** Everything a dashboard page shows: unit and children figures, completeness, "data per", desa extras. */
+export function dashboardFloor(u: Unit, tahun: number, bulan: number, rekap = true): Query[] {
+  const child = CHILD[u.tingkat];
+  const q: Query[] = [...sums(u, null, tahun, bulan, rekap), ...counts(u, null, tahun, bulan, rekap)];
+  if (child) q.push(...sums(u, child, tahun, bulan, rekap), ...counts(u, child, tahun, bulan, rekap));
+  q.push([`SELECT max(updated_at) FROM laporan${u.tingkat === "nasional" ? "" : ` WHERE ${COLUMN[u.tingkat]} = $1`}`, u.tingkat === "nasional" ? [] : [u.kode]]);
+  if (u.tingkat === "desa") {
+    q.push(
+      [`SELECT bulan, status, terlambat, alasan FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan <= $3`, [u.kode, tahun, bulan]],
+      [`SELECT kode, nama FROM pustu WHERE desa_kode = $1`, [u.kode]],
+      [`SELECT kode, nama FROM posyandu WHERE desa_kode = $1 ORDER BY nama`, [u.kode]],
+      [`SELECT tahun, kelompok, jumlah FROM penduduk WHERE desa_kode = $1 AND tahun = (SELECT max(tahun) FROM penduduk WHERE desa_kode = $1)`, [u.kode]],
+    );
+  }
+  return q;
+}
+
+/** GET /api/v1/spm: the unit's figures. */
+export function spmFloor(u: Unit, tahun: number, bulan: number, rekap = true): Query[] {
+  return sums(u, null, tahun, bulan, rekap);
+}
+
+/** The report export: unit, children, every desa when asked, and the sasaran sources. */
+export function exportFloor(u: Unit, tahun: number, bulan: number, detail: "anak" | "desa", rekap = true): Query[] {
+  const child = CHILD[u.tingkat]!;
+  const q = [...sums(u, null, tahun, bulan, rekap), ...sums(u, child, tahun, bulan, rekap)];
+  if (detail === "desa" && child !== "desa") q.push(...sums(u, "desa", tahun, bulan, rekap));
+  const r = rekap ? rekapScope(u, null, 2) : null;
+  q.push(r
+    ? [`SELECT sum(ditetapkan), sum(baris - ditetapkan) FROM rekap_sasaran WHERE ${r.sql} AND tahun = $1`, [tahun, ...r.params]]
+    : [`SELECT sumber, count(*) FROM sasaran WHERE tahun = $1${u.tingkat === "nasional" ? "" : ` AND ${COLUMN[u.tingkat]} = $2`} GROUP BY 1`, u.tingkat === "nasional" ? [tahun] : [tahun, u.kode]]);
+  return q;
+}

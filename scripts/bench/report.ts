@@ -1,0 +1,113 @@
+import fs from "node:fs";
+import type { Stats } from "./measure";
+
+// The budgets of issue 8 and the readable report (bench/results/latest.md, the README table).
+
+/** p95 budgets in milliseconds per measured row (issue 8 §4). */
+export const BUDGET: Record<string, number> = {
+  desa: 150,
+  puskesmas: 250,
+  kabupaten: 250,
+  provinsi: 400,
+  nasional: 400,
+  xlsx: 5000,
+  simpan: 150,
+};
+export const RATIO_BUDGET = 3;
+export const RSS_BUDGET_MB = 600;
+export const JS_BUDGET_BYTES = 200 * 1024;
+
+export interface Row {
+  key: string;
+  label: string;
+  path: string;
+  connections: number;
+  page: Stats;
+  /** The bare SQL returning the same aggregates (what Pantau reads: rollups where they answer). */
+  floor: Stats | null;
+  /** The same aggregates as plain GROUP BYs over the base tables (no rollups). */
+  base: Stats | null;
+  budgetP95Ms: number | null;
+}
+
+export interface Results {
+  when: string;
+  quick: boolean;
+  machine: { cpus: number; model: string; memoryGb: number; node: string; postgres: string; loadAverage?: { start: number[]; end: number[] } };
+  data: { desaWithReports: number; databaseSize: string; databaseBytes: number; load: Record<string, unknown> | null };
+  targets: Record<string, unknown>;
+  command: string;
+  rows: Row[];
+  freshness: { saveMs: number; checks: { level: string; path: string; before: number | null; after: number | null; expected: number | null; ok: boolean }[] };
+  peakRssMb: number;
+  js: { files: number; bytes: number; gzipBytes: number; inlineGzipBytes: number };
+}
+
+const n = (x: number | undefined | null, d = 0) => (x === undefined || x === null || Number.isNaN(x) ? "–" : x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }));
+const yes = (ok: boolean) => (ok ? "✅" : "❌");
+
+export function ratio(r: Row): number | null {
+  return r.floor && r.floor.medianMs > 0 ? Math.round((r.page.medianMs / r.floor.medianMs) * 10) / 10 : null;
+}
+
+/** The results table (markdown), as in latest.md and the README. */
+export function table(res: Results): string {
+  const lines = [
+    "| measured | p50 ms | p95 ms | req/s | budget p95 | floor p50 ms | page/floor | base GROUP BY p50 ms |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of res.rows) {
+    const q = ratio(r);
+    const budget = r.budgetP95Ms === null ? "–" : `${n(r.budgetP95Ms)} ${yes(r.page.p95Ms <= r.budgetP95Ms && r.page.errors === 0)}`;
+    const rq = q === null ? "–" : `${n(q, 1)} ${r.key.startsWith("spm") || r.key.startsWith("xlsx") ? "" : yes(q <= RATIO_BUDGET)}`.trim();
+    lines.push(`| ${r.label} | ${n(r.page.medianMs, 1)} | ${n(r.page.p95Ms, 1)} | ${n(r.page.rps, 1)} | ${budget} | ${n(r.floor?.medianMs, 1)} | ${rq} | ${n(r.base?.medianMs, 1)} |`);
+  }
+  const fresh = res.freshness.checks.every((c) => c.ok);
+  lines.push(
+    "",
+    `Server peak RSS ${n(res.peakRssMb)} MB (budget ${RSS_BUDGET_MB}) ${yes(res.peakRssMb <= RSS_BUDGET_MB)} · ` +
+      `desa dashboard JS ${n(res.js.gzipBytes / 1024, 1)} KB gzip in ${res.js.files} files (budget 200) ${yes(res.js.gzipBytes <= JS_BUDGET_BYTES)}, ` +
+      `plus ${n(res.js.inlineGzipBytes / 1024, 1)} KB gzip inline RSC payload · ` +
+      `freshness after a save: ${res.freshness.checks.map((c) => `${c.level} ${yes(c.ok)}`).join(", ")} ${fresh ? "" : "(FAILED)"}`.trim(),
+  );
+  return lines.join("\n");
+}
+
+export function renderMarkdown(res: Results): string {
+  const load = res.data.load as { waktuMs?: { muat?: number; total?: number }; baris?: Record<string, number>; ukuranBasisData?: { teks: string } } | null;
+  const rows = load?.baris ? Object.entries(load.baris).map(([k, v]) => `${k} ${n(v)}`).join(", ") : "–";
+  return [
+    `# Pantau benchmark — ${res.when.slice(0, 16).replace("T", " ")} UTC${res.quick ? " (quick smoke, not a measurement)" : ""}`,
+    "",
+    `Machine: ${res.machine.cpus} cores (${res.machine.model}), ${res.machine.memoryGb} GiB, Node ${res.machine.node}, PostgreSQL ${res.machine.postgres}` +
+      (res.machine.loadAverage ? `, load average ${res.machine.loadAverage.start[0]} at start and ${res.machine.loadAverage.end[0]} at end (other work on the machine). ` : ". ") +
+      `Command: \`${res.command}\`.`,
+    "",
+    `Data: ${n(res.data.desaWithReports)} desa reporting in ${String(res.targets.bulan)}/${String(res.targets.tahun)}; database ${res.data.databaseSize}. ` +
+      `Loaded by \`npm run bench:data\` in ${load?.waktuMs?.muat ? `${n(load.waktuMs.muat / 60000, 1)} min` : "–"} (rows: ${rows}).`,
+    "",
+    `Units: provinsi ${String(res.targets.provinsi)}, kabupaten ${String(res.targets.kabupaten)}, puskesmas ${String(res.targets.puskesmas)}, desa ${String(res.targets.desa)}. ` +
+      `Pages and API: autocannon, ${res.rows[0]?.connections ?? "–"} connections, warm-up excluded; exports one at a time; ` +
+      `the form save posts the form as a browser without JavaScript does (server action + re-rendered page), one desa per client.`,
+    "",
+    table(res),
+    "",
+    "- **floor**: the bare SQL returning the same aggregates (pg, same concurrency, queries of one page in parallel), reading what Pantau reads: the rollups for provinsi/kabupaten/puskesmas, the base tables below.",
+    "- **base GROUP BY**: the same aggregates as plain GROUP BYs over the base tables (one client): the cost without the rollups.",
+    "- page/floor: ratio of medians (budget ≤ 3 for pages).",
+    "",
+  ].join("\n");
+}
+
+const BEGIN = "<!-- bench:begin -->";
+const END = "<!-- bench:end -->";
+
+/** Replaces the table between the README's bench markers. */
+export function updateReadme(res: Results, file = "README.md"): void {
+  const readme = fs.readFileSync(file, "utf8");
+  const a = readme.indexOf(BEGIN);
+  const b = readme.indexOf(END);
+  if (a < 0 || b < a) return;
+  const body = `${BEGIN}\nLatest national run (${res.when.slice(0, 10)}, ${n(res.data.desaWithReports)} desa, database ${res.data.databaseSize}; details in \`bench/results/latest.md\`):\n\n${table(res)}\n${END}`;
+  fs.writeFileSync(file, readme.slice(0, a) + body + readme.slice(b + END.length));
+}

@@ -1,0 +1,173 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { childFigures, unitFigures } from "@/lib/data/figures";
+import { importSasaran } from "@/lib/data/import-sasaran";
+import { importValues } from "@/lib/data/import-values";
+import { laporanCounts } from "@/lib/data/kelengkapan";
+import { simpanLaporan, type SimpanInput } from "@/lib/data/laporan";
+import { ubahStatusLaporan } from "@/lib/data/verifikasi";
+import { getWilayah } from "@/lib/data/wilayah";
+import { closePool, pool } from "@/lib/db/pool";
+import { ADMIN, ANYAR, SERANG } from "./helpers";
+
+// The rollups (rekap_nilai, rekap_sasaran, rekap_laporan) must always equal the GROUP BY over the base
+// tables, after every kind of write: the demo seed (COPY), the form, the verification workflow, deletes,
+// imports, a desa moved to another puskesmas, and a rolled-back transaction. Months 2026-08..10 of Serang
+// desa are free of demo data (the seed stops at June 2026) and of the other test files.
+const DESA = "36.04.30.2004"; // Puskesmas Anyar
+const IMPORTED = ["36.04.30.2005", "36.04.30.2006", "36.04.30.2007"];
+
+afterAll(() => closePool());
+
+async function q<T extends object = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return (await (await pool()).query<T>(sql, params)).rows;
+}
+
+/** The three levels of a base-table aggregate, as rollup rows (tingkat, provinsi, kabupaten, kode). */
+const LEVELS = `CROSS JOIN LATERAL (VALUES ('provinsi', '', b.provinsi_kode), ('kabupaten', b.kabupaten_kode, b.kabupaten_kode),
+  ('puskesmas', b.kabupaten_kode, b.puskesmas_kode)) u (tingkat, kab, kode)`;
+
+/** Rows in the rollup but not in the base GROUP BY, and the other way round (both empty = equal). */
+async function differences(): Promise<Record<string, unknown[]>> {
+  const diff = (a: string, b: string) => q(`(${a} EXCEPT ALL ${b}) UNION ALL (${b} EXCEPT ALL ${a})`);
+  return {
+    nilai: await diff(
+      `SELECT tingkat, provinsi_kode, kabupaten_kode, kode, indikator_kode, tahun, bulan, jumlah FROM rekap_nilai WHERE jumlah <> 0`,
+      `SELECT u.tingkat, b.provinsi_kode, u.kab, u.kode, b.indikator_kode, b.tahun, b.bulan, sum(b.nilai)::bigint FROM nilai b ${LEVELS}
+       WHERE b.dihitung GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(b.nilai) <> 0`,
+    ),
+    sasaran: await diff(
+      `SELECT tingkat, provinsi_kode, kabupaten_kode, kode, indikator_kode, tahun, jumlah, baris, ditetapkan FROM rekap_sasaran WHERE baris <> 0`,
+      `SELECT u.tingkat, b.provinsi_kode, u.kab, u.kode, b.indikator_kode, b.tahun, sum(b.jumlah)::bigint, count(*)::int,
+              (count(*) FILTER (WHERE b.sumber = 'DITETAPKAN'))::int FROM sasaran b ${LEVELS} GROUP BY 1, 2, 3, 4, 5, 6`,
+    ),
+    laporan: await diff(
+      `SELECT tingkat, provinsi_kode, kabupaten_kode, kode, tahun, bulan, dikirim, tepat FROM rekap_laporan WHERE dikirim <> 0`,
+      `SELECT u.tingkat, b.provinsi_kode, u.kab, u.kode, b.tahun, b.bulan, count(*)::int, (count(*) FILTER (WHERE NOT b.terlambat))::int
+       FROM laporan b ${LEVELS} WHERE b.status IN ('DIKIRIM', 'DIVERIFIKASI') GROUP BY 1, 2, 3, 4, 5, 6`,
+    ),
+    antrean: await q(`SELECT * FROM rekap_antrean`),
+  };
+}
+
+const NONE = { nilai: [], sasaran: [], laporan: [], antrean: [] };
+
+async function rekapSize(): Promise<number> {
+  const [r] = await q<{ n: number }>(`SELECT ((SELECT count(*) FROM rekap_nilai) + (SELECT count(*) FROM rekap_laporan))::int AS n`);
+  return r.n;
+}
+
+const form = (over: Partial<SimpanInput>): SimpanInput => ({
+  desaKode: DESA, tahun: 2026, bulan: 9, versi: 0, nilai: {}, aksi: "draf", konfirmasi: true, sumber: "test", ...over,
+});
+
+describe("rollups equal the base-table GROUP BY", () => {
+  it("after the demo seed (loaded with COPY, the triggers firing once per statement)", async () => {
+    expect(await rekapSize()).toBeGreaterThan(1000);
+    expect(await differences()).toEqual(NONE);
+  });
+
+  it("after a draft (not counted), a submission, a change of values and a removed value", async () => {
+    await q(`DELETE FROM laporan WHERE desa_kode = $1 AND tahun = 2026 AND bulan IN (9, 10)`, [DESA]);
+    const draft = await simpanLaporan(ANYAR, form({ nilai: { "SPM-01": "4", "KIA-K1": "6", "PM-DBD": "1" } }));
+    expect(draft).toMatchObject({ ok: true, status: "DRAFT" });
+    expect(await differences()).toEqual(NONE);
+    const sent = await simpanLaporan(ANYAR, form({ versi: 1, aksi: "kirim", nilai: { "SPM-01": "4", "KIA-K1": "6", "PM-DBD": "1" } }));
+    expect(sent).toMatchObject({ ok: true, status: "DIKIRIM" });
+    const [{ n }] = await q<{ n: string }>(`SELECT jumlah::text n FROM rekap_nilai WHERE tingkat = 'puskesmas' AND kode = 'P36043001' AND tahun = 2026 AND bulan = 9 AND indikator_kode = 'SPM-01'`);
+    expect(n).toBe("4");
+    expect(await differences()).toEqual(NONE);
+    const changed = await simpanLaporan(ANYAR, form({ versi: 2, aksi: "kirim", nilai: { "SPM-01": "5", "KIA-K1": "6" } }));
+    expect(changed).toMatchObject({ ok: true, status: "DIKIRIM" });
+    expect(await differences()).toEqual(NONE);
+  });
+
+  it("after verification, return and reopening (nilai.dihitung flips with the status)", async () => {
+    const lap = async () => (await q<{ id: string; versi: number }>(`SELECT id, versi FROM laporan WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 9`, [DESA]))[0];
+    expect(await ubahStatusLaporan(SERANG, (await lap()).id, "verifikasi", (await lap()).versi, null)).toEqual({ ok: true });
+    expect(await differences()).toEqual(NONE);
+    expect(await ubahStatusLaporan(SERANG, (await lap()).id, "buka", (await lap()).versi, "Angka perlu dicek ulang")).toEqual({ ok: true });
+    expect(await differences()).toEqual(NONE);
+    const [{ n }] = await q<{ n: number }>(`SELECT count(*)::int n FROM nilai WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 9 AND dihitung`, [DESA]);
+    expect(n).toBe(0);
+  });
+
+  it("after an import of values and one of sasaran (set-based COPY upserts)", async () => {
+    const lines = ["kode_desa,tahun,bulan,indikator,nilai"];
+    for (const d of IMPORTED) for (const b of [8, 9, 10]) for (const [i, v] of [["SPM-04", 20 + b], ["SPM-08", 3], ["PM-DBD", 0]] as const) lines.push(`${d},2026,${b},${i},${v}`);
+    const r = await importValues(ADMIN, lines.join("\n"));
+    expect(r.ok).toBe(true);
+    expect(await differences()).toEqual(NONE);
+    const again = await importValues(ADMIN, lines.join("\n").replace(",2026,9,SPM-04,29", ",2026,9,SPM-04,7"));
+    expect(again.ok).toBe(true);
+    expect(await differences()).toEqual(NONE);
+    const s = await importSasaran(ADMIN, ["kode_desa,tahun,indikator,sasaran", ...IMPORTED.map((d) => `${d},2026,SPM-04,321`)].join("\n"));
+    expect(s.ok).toBe(true);
+    const [{ d }] = await q<{ d: number }>(`SELECT ditetapkan d FROM rekap_sasaran WHERE tingkat = 'kabupaten' AND kode = '36.04' AND tahun = 2026 AND indikator_kode = 'SPM-04'`);
+    expect(d).toBeGreaterThanOrEqual(3);
+    expect(await differences()).toEqual(NONE);
+  });
+
+  it("after deletes (a report with its values by cascade, a single value, sasaran rows)", async () => {
+    await q(`DELETE FROM laporan WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 10`, [IMPORTED[0]]);
+    await q(`DELETE FROM nilai WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 8 AND indikator_kode = 'SPM-04'`, [IMPORTED[1]]);
+    await q(`DELETE FROM sasaran WHERE desa_kode = $1 AND tahun = 2026 AND indikator_kode = 'SPM-04'`, [IMPORTED[2]]);
+    expect(await differences()).toEqual(NONE);
+  });
+
+  it("after a desa moves to another puskesmas (codes rewritten in one transaction)", async () => {
+    const c = await (await pool()).connect();
+    try {
+      await c.query("BEGIN");
+      for (const t of ["desa", "laporan", "nilai", "sasaran"]) {
+        await c.query(`UPDATE ${t} SET puskesmas_kode = 'P36042201' WHERE ${t === "desa" ? "kode" : "desa_kode"} = $1`, [IMPORTED[2]]);
+      }
+      await c.query("COMMIT");
+    } finally {
+      c.release();
+    }
+    expect(await differences()).toEqual(NONE);
+  });
+
+  it("a rolled-back transaction leaves the rollups as they were", async () => {
+    const before = await q(`SELECT * FROM rekap_nilai WHERE kode = 'P36043001' AND tahun = 2026 ORDER BY bulan, indikator_kode`);
+    const c = await (await pool()).connect();
+    try {
+      await c.query("BEGIN");
+      await c.query(`UPDATE nilai SET nilai = nilai + 100 WHERE puskesmas_kode = 'P36043001' AND tahun = 2026`);
+      await c.query("ROLLBACK");
+    } finally {
+      c.release();
+    }
+    expect(await q(`SELECT * FROM rekap_nilai WHERE kode = 'P36043001' AND tahun = 2026 ORDER BY bulan, indikator_kode`)).toEqual(before);
+    expect(await differences()).toEqual(NONE);
+  });
+
+  it("rekap_bangun_ulang() rebuilds the same rows", async () => {
+    const snapshot = () => q(`SELECT * FROM rekap_nilai WHERE jumlah <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7`);
+    const before = await snapshot();
+    await q(`SELECT rekap_bangun_ulang()`);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("figures read from the rollups equal the base-table figures", () => {
+  it("a kabupaten's unit total and its puskesmas equal the sums of its desa (September 2026, after the writes above)", async () => {
+    const serang = await getWilayah(SERANG, "36.04");
+    const unit = await unitFigures(SERANG, "36.04", 2026, 10);
+    const desa = await childFigures(SERANG, "36.04", 2026, 10, "desa");
+    const pkm = await childFigures(SERANG, "36.04", 2026, 10);
+    for (const ind of ["SPM-01", "SPM-04", "SPM-08", "KIA-K1", "PM-DBD"]) {
+      const total = (rows: typeof desa, k: "realisasi" | "sasaran") => rows.reduce((s, c) => s + (c.figures.find((f) => f.indikator === ind)![k] ?? 0), 0);
+      const u = unit.figures.find((f) => f.indikator === ind)!;
+      expect(total(desa, "realisasi")).toBe(u.realisasi);
+      expect(total(pkm, "realisasi")).toBe(u.realisasi);
+      expect(total(pkm, "sasaran")).toBe(u.sasaran ?? 0);
+    }
+    const counts = await laporanCounts(serang, "puskesmas", 2026, 10);
+    const base = await q<{ k: string; n: number }>(
+      `SELECT puskesmas_kode k, count(*)::int n FROM laporan WHERE kabupaten_kode = '36.04' AND tahun = 2026 AND bulan <= 10
+       AND status IN ('DIKIRIM', 'DIVERIFIKASI') GROUP BY 1`,
+    );
+    for (const r of base) expect(counts.get(r.k)?.dikirim).toBe(r.n);
+  });
+});
