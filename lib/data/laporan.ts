@@ -177,33 +177,41 @@ async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInp
     );
   }
   const dihitung = status === "DIKIRIM";
-  const audit: unknown[][] = [];
+  // Set-based: one DELETE, one upsert and one audit insert per save, whatever the number of indicators.
+  const hapus: string[] = [];
+  const tulis: { kode: string; nilai: number; peringatan: string | null }[] = [];
+  const audit: { aksi: string; entitas: string; kunci: string; lama: unknown; baru: unknown }[] = [];
   for (const ind of INDIKATOR) {
     if (ditulis && !ditulis.has(ind.kode)) continue;
     const baru = v.nilai[ind.kode];
     const lama = old.get(ind.kode);
     if (baru === undefined && lama === undefined) continue;
-    if (baru === undefined) {
-      await client.query(`DELETE FROM nilai WHERE laporan_id = $1 AND indikator_kode = $2`, [id, ind.kode]);
-    } else {
-      await client.query(
-        `INSERT INTO nilai (laporan_id, indikator_kode, nilai, peringatan, desa_kode, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, tahun, bulan, dihitung, updated_at, updated_by)
-         SELECT $1, $2, $3, $4, kode, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, $5, $6, $7, $8, $9 FROM desa WHERE kode = $10
-         ON CONFLICT (laporan_id, indikator_kode) DO UPDATE SET nilai = EXCLUDED.nilai, peringatan = EXCLUDED.peringatan,
-           dihitung = EXCLUDED.dihitung, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-        [id, ind.kode, baru, v.warnings[ind.kode] ?? null, input.tahun, input.bulan, dihitung, now, actor.email, input.desaKode],
-      );
-    }
-    if (baru !== lama) audit.push([actor.id, actor.email, lama === undefined ? "tambah" : baru === undefined ? "hapus" : "ubah", "nilai", `${input.desaKode}/${input.tahun}/${input.bulan}/${ind.kode}`, lama ?? null, baru ?? null, input.sumber]);
+    if (baru === undefined) hapus.push(ind.kode);
+    else tulis.push({ kode: ind.kode, nilai: baru, peringatan: v.warnings[ind.kode] ?? null });
+    if (baru !== lama) audit.push({ aksi: lama === undefined ? "tambah" : baru === undefined ? "hapus" : "ubah", entitas: "nilai", kunci: `${input.desaKode}/${input.tahun}/${input.bulan}/${ind.kode}`, lama: lama ?? null, baru: baru ?? null });
+  }
+  if (hapus.length > 0) await client.query(`DELETE FROM nilai WHERE laporan_id = $1 AND indikator_kode = ANY($2)`, [id, hapus]);
+  if (tulis.length > 0) {
+    await client.query(
+      `INSERT INTO nilai (laporan_id, indikator_kode, nilai, peringatan, desa_kode, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, tahun, bulan, dihitung, updated_at, updated_by)
+       SELECT $1, v.kode, v.nilai, v.peringatan, d.kode, d.puskesmas_kode, d.kecamatan_kode, d.kabupaten_kode, d.provinsi_kode, $5, $6, $7, $8, $9
+       FROM unnest($2::text[], $3::int[], $4::text[]) AS v(kode, nilai, peringatan) CROSS JOIN desa d WHERE d.kode = $10
+       ON CONFLICT (laporan_id, indikator_kode) DO UPDATE SET nilai = EXCLUDED.nilai, peringatan = EXCLUDED.peringatan,
+         dihitung = EXCLUDED.dihitung, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+      [id, tulis.map((t) => t.kode), tulis.map((t) => t.nilai), tulis.map((t) => t.peringatan), input.tahun, input.bulan, dihitung, now, actor.email, input.desaKode],
+    );
   }
   await client.query(`UPDATE nilai SET dihitung = $2 WHERE laporan_id = $1 AND dihitung <> $2`, [id, dihitung]);
   if ((existing?.status ?? null) !== status) {
-    audit.push([actor.id, actor.email, "status", "laporan", `${input.desaKode}/${input.tahun}/${input.bulan}`, existing?.status ?? null, status, input.sumber]);
+    audit.push({ aksi: "status", entitas: "laporan", kunci: `${input.desaKode}/${input.tahun}/${input.bulan}`, lama: existing?.status ?? null, baru: status });
   }
-  for (const a of audit) {
+  if (audit.length > 0) {
+    const json = (x: unknown) => (x === null ? null : JSON.stringify(x));
     await client.query(
-      `INSERT INTO audit_log (user_id, user_email, aksi, entitas, kunci, lama, baru, sumber) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
-      [a[0], a[1], a[2], a[3], a[4], a[5] === null ? null : JSON.stringify(a[5]), a[6] === null ? null : JSON.stringify(a[6]), a[7]],
+      `INSERT INTO audit_log (user_id, user_email, aksi, entitas, kunci, lama, baru, sumber)
+       SELECT $1, $2, a.aksi, a.entitas, a.kunci, a.lama::jsonb, a.baru::jsonb, $8
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS a(aksi, entitas, kunci, lama, baru, n) ORDER BY a.n`,
+      [actor.id, actor.email, audit.map((a) => a.aksi), audit.map((a) => a.entitas), audit.map((a) => a.kunci), audit.map((a) => json(a.lama)), audit.map((a) => json(a.baru)), input.sumber],
     );
   }
   return { ok: true, status, versi: (existing?.versi ?? 0) + 1, warnings };
