@@ -1,15 +1,23 @@
 "use client";
 
-export default function ErrorPage({ reset }: { error: Error; reset: () => void }) {
+import { DB_UNAVAILABLE_DIGEST } from "@/lib/db/errors";
+import { HALAMAN_GALAT as T } from "@/lib/i18n/errors";
+
+// A page that failed: the message only says what the user can do. In production Next.js passes only the
+// error's digest to the browser; lib/db/errors.ts gives database outages a fixed one.
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const db = error.digest === DB_UNAVAILABLE_DIGEST;
   return (
-    <main className="mx-auto max-w-xl px-4 py-16">
-      <h1 className="text-2xl font-bold">Terjadi kesalahan</h1>
-      <p className="mt-2">
-        Halaman tidak dapat dimuat. Bila basis data sedang tidak tersedia, coba lagi sebentar lagi; bila berulang,
-        hubungi admin.
-      </p>
+    <main className="mx-auto max-w-xl px-4 py-16" data-testid="halaman-galat">
+      <h1 className="text-2xl font-bold">{db ? T.judulDb : T.judul}</h1>
+      <p className="mt-2">{db ? T.isiDb : T.isi}</p>
+      {error.digest && !db && (
+        <p className="mt-2 text-sm text-slate-600">
+          {T.kode}: {error.digest}
+        </p>
+      )}
       <button type="button" onClick={reset} className="mt-4 rounded bg-teal-800 px-4 py-2 text-white">
-        Coba lagi
+        {T.cobaLagi}
       </button>
     </main>
   );

@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/permissions";
 import { copyRows } from "@/lib/db/copy";
-import { pool } from "@/lib/db/pool";
+import { bulkPool } from "@/lib/db/pool";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { distinctValues, type DesaInfo, type ImportIssue, type ImportOptions, type ImportResult } from "@/lib/import/rows";
 import { periodKey, readValues, sasaranKey, validateValues, valuesWarnings, type ValueRow } from "@/lib/import/values";
@@ -197,7 +197,7 @@ export async function loadDesa(client: pg.ClientBase, codes: readonly string[]):
 /** Runs `fn` in one transaction; commits when it answers ok (or has no ok flag), else rolls back.
  *  With `rollback`, it always rolls back: a preview that computes exactly what would change. */
 export async function inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, opts: { rollback?: boolean } = {}): Promise<T> {
-  const client = await (await pool()).connect();
+  const client = await (await bulkPool()).connect();
   let broken = false;
   try {
     await client.query("BEGIN");

@@ -62,7 +62,7 @@ describe(`month-end load: ${USERS} puskesmas users submitting at once`, () => {
       }
     }
 
-    await Promise.all(puskesmas.map((p) => user(p).catch((error: unknown) => void failures.push(`${p.email}: ${String(error)}`))));
+    await Promise.all(puskesmas.map((p) => user(p).catch((error: unknown) => void failures.push(`${p.email}: ${String(error)} ${String((error as Error).cause ?? "")}`))));
     const seconds = (performance.now() - started) / 1000;
 
     const byKind = (k: Req["kind"]) => requests.filter((r) => r.kind === k).map((r) => r.ms);
