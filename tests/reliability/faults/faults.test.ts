@@ -2,10 +2,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DB_UNAVAILABLE_DIGEST } from "@/lib/db/errors";
 import { initDatabase } from "@/lib/db/init";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { todayWib } from "@/lib/wilayah/periode";
 import { createLoadUsers, PASSWORD, type LoadPuskesmas } from "../support/fixtures";
+import type { Browser } from "@playwright/test";
+import { launchBrowser, visibleText } from "../support/browser";
 import { login } from "../support/http";
 import { INTERNALS, SaveLoad, type Attempt, type LoadUser } from "../support/save-loop";
 import { postmasterPid, startApp, startDatabase, type AppServer, type TestDatabase } from "../support/stack";
@@ -47,7 +50,9 @@ describe("faults under load", () => {
   let db: TestDatabase;
   let app: AppServer;
   let puskesmas: LoadPuskesmas[];
+  let browser: Browser;
   const figures: Record<string, unknown> = {};
+  const logs: string[] = [];
 
   beforeAll(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-faults-"));
@@ -56,13 +61,15 @@ describe("faults under load", () => {
     await initDatabase(db.url);
     ({ puskesmas } = await createLoadUsers(db.url, USERS * 3));
     app = await startApp({ port: APP_PORT, databaseUrl: db.url, dataDir: db.dir });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     writeFigures("faults", figures);
+    await browser?.close();
     await app?.stop();
     await db?.stop();
-    if (app) fs.writeFileSync(path.join("test-results", "reliability", "faults-server.log"), app.output());
+    if (app) fs.writeFileSync(path.join("test-results", "reliability", "faults-server.log"), [...logs, app.output()].join("\n--- restart ---\n"));
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -129,6 +136,7 @@ describe("faults under load", () => {
       const apiBody = await api.text();
       const formHtml = await form.text();
       const loginDown = await login(app.url, puskesmas[0].email, PASSWORD);
+      const shown = await visibleText(browser, probe, `/wilayah/33`, "Basis data tidak tersedia");
       await sleep(OUTAGE_MS - (load.now() - down));
       const up = load.now();
       db = await startDatabase(db.dir, db.port);
@@ -140,11 +148,16 @@ describe("faults under load", () => {
       expect(probeMs).toBeLessThan(10_000);
       expect(api.status).toBe(503);
       expect(JSON.parse(apiBody)).toEqual({ error: { code: "DB_UNAVAILABLE", message: "Basis data sedang tidak tersedia. Coba lagi sebentar lagi." } });
+      // Pages: Next.js answers 500 with the error digest; the browser shows app/error.tsx's message.
       for (const [r, html] of [[page, pageHtml], [form, formHtml]] as const) {
-        expect(r.status).toBeGreaterThanOrEqual(500);
-        expect(html).toContain("Basis data tidak tersedia");
+        expect(r.status).toBe(500);
+        expect(html).toContain(DB_UNAVAILABLE_DIGEST);
         expect(html).not.toMatch(INTERNALS);
       }
+      expect(shown.text).toContain("Basis data tidak tersedia");
+      expect(shown.text).toContain("Coba lagi");
+      expect(shown.text).not.toMatch(INTERNALS);
+      expect(shown.ms).toBeLessThan(10_000);
       expect(loginDown.ok).toBe(false);
       expect(decodeURIComponent(loginDown.location ?? "")).toContain("Basis data sedang tidak tersedia");
 
@@ -183,6 +196,7 @@ describe("faults under load", () => {
       await sleep(2_500);
       kills.push(Math.round(load.now()));
       await app.stop("SIGKILL");
+      logs.push(app.output());
       await sleep(1_000);
       app = await startApp({ port: APP_PORT, databaseUrl: db.url, dataDir: db.dir });
     }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { INDIKATOR, SPM_KODES } from "@/lib/spm/catalog";
 import { todayWib } from "@/lib/wilayah/periode";
 import { createLoadUsers, LOAD_PROVINSI, PASSWORD, provinsiEmail, type LoadFixture, type LoadPuskesmas } from "../support/fixtures";
-import { login, type Session } from "../support/http";
+import { login } from "../support/http";
 import { formValues, openForm, submitForm } from "../support/laporan";
 import { FAST, percentile, sharedStack, withClient, writeFigures } from "../support/shared";
 
