@@ -35,6 +35,17 @@ export function provinsiEmail(provinsiKode: string): string {
 
 let hash: string | undefined;
 
+/** Creates accounts (password PASSWORD) when missing. */
+export async function createUsers(url: string, users: readonly TestUser[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await insertUsers(client, users);
+  } finally {
+    await client.end();
+  }
+}
+
 async function insertUsers(client: pg.ClientBase, users: readonly TestUser[]): Promise<void> {
   hash ??= hashPasswordSync(PASSWORD);
   await client.query(

@@ -103,6 +103,7 @@ export interface ActionResult<T> {
   /** The action's return value (null when the answer was not an action result, e.g. a redirect or an error). */
   state: T | null;
   body: string;
+  headers: Headers;
   ms: number;
 }
 
@@ -139,5 +140,5 @@ export async function callAction<T>(
     const root = rows.get("0") as { a?: unknown } | undefined;
     if (root && "a" in root) state = resolveFlight(root.a, rows) as T;
   }
-  return { status: r.status, state, body: text, ms };
+  return { status: r.status, state, body: text, headers: r.headers, ms };
 }
