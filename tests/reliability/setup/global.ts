@@ -13,8 +13,15 @@ export default async function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-rel-"));
   fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach the data folder below
   const db = await startDatabase(path.join(dir, "data"));
-  await initDatabase(db.url);
-  const app = await startApp({ port: Number(process.env.RELIABILITY_PORT ?? 3620), databaseUrl: db.url, dataDir: db.dir });
+  let app;
+  try {
+    await initDatabase(db.url);
+    app = await startApp({ port: Number(process.env.RELIABILITY_PORT ?? 3620), databaseUrl: db.url, dataDir: db.dir });
+  } catch (error) {
+    await db.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   process.env.RELIABILITY_URL = app.url;
   process.env.RELIABILITY_DATABASE_URL = db.url;
   process.env.RELIABILITY_DATA_DIR = db.dir;

@@ -124,7 +124,7 @@ export async function createAuditUsers(url: string): Promise<AuditFixture> {
     );
     const p = rows[0];
     const fixture: AuditFixture = {
-      puskesmas: { kode: p.kode, email: `uji.audit.${p.kode}@pantau.test`, desa: p.desa },
+      puskesmas: { kode: p.kode, email: `uji.audit.${p.kode.toLowerCase()}@pantau.test`, desa: p.desa },
       kabupaten: { kode: p.kabupaten_kode, email: kabupatenEmail(p.kabupaten_kode) },
     };
     await insertUsers(client, [
