@@ -1,34 +1,16 @@
 // `npm run demo`: database (embedded unless DATABASE_URL), migrations, national tree and demo data when the
 // database is empty, a production build when missing or older than the sources, then `next start`.
 import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import { authSecret } from "@/lib/auth/secret";
 import { dataDir } from "@/lib/db/embedded";
 import { initDatabase } from "@/lib/db/init";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemo } from "@/lib/db/seed-demo";
+import { buildIsStale } from "./lib/build";
 import { openDatabase } from "./lib/database";
 
 const port = Number(process.env.PORT ?? 3000);
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "generated" || entry.name === "node_modules") continue;
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  return ["app", "components", "lib", "public"].some((d) => fs.existsSync(d) && newestMtime(d) > built);
-}
 
 async function main() {
   console.log(`Pantau demo — data: ${process.env.DATABASE_URL ? "DATABASE_URL" : dataDir()}`);

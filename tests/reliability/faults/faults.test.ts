@@ -13,7 +13,7 @@ import { login } from "../support/http";
 import { formValues, submitForm } from "../support/laporan";
 import { INTERNALS, SaveLoad, type Attempt, type LoadUser } from "../support/save-loop";
 import { postmasterPid, startApp, startDatabase, type AppServer, type TestDatabase } from "../support/stack";
-import { withClient, writeFigures } from "../support/shared";
+import { port, withClient, writeFigures } from "../support/shared";
 
 // Faults under load, on a stack of this file's own (it breaks it on purpose): PostgreSQL stopped cleanly,
 // PostgreSQL killed (every process, as a crash or the OOM killer would), and the Next.js server killed, each
@@ -23,7 +23,7 @@ import { withClient, writeFigures } from "../support/shared";
 
 const USERS = Number(process.env.RELIABILITY_FAULT_USERS ?? 30);
 const OUTAGE_MS = 6_000;
-const APP_PORT = Number(process.env.RELIABILITY_FAULT_PORT ?? 3630);
+const APP_PORT = port(10);
 const { tahun, bulan } = todayWib();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

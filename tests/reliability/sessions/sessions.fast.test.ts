@@ -9,7 +9,7 @@ import { createUsers, PASSWORD, type TestUser } from "../support/fixtures";
 import { actionId, callAction, login, Session } from "../support/http";
 import { formValues, INITIAL_FORM, openForm, submitForm } from "../support/laporan";
 import { INTERNALS } from "../support/save-loop";
-import { sharedStack, withClient, writeFigures } from "../support/shared";
+import { port, sharedStack, withClient, writeFigures } from "../support/shared";
 import { startApp, TEST_SECRET } from "../support/stack";
 
 // Sessions and headers over HTTP against the production build: security headers on every kind of
@@ -93,7 +93,7 @@ describe("sessions and headers", () => {
   });
 
   it("behind HTTPS (NEXTAUTH_URL https://) the cookies are Secure with the __Secure-/__Host- prefixes", async () => {
-    const app = await startApp({ port: 3622, databaseUrl: stack.databaseUrl, dataDir: stack.dataDir, env: { NEXTAUTH_URL: "https://pantau.example.id" } });
+    const app = await startApp({ port: port(2), databaseUrl: stack.databaseUrl, dataDir: stack.dataDir, env: { NEXTAUTH_URL: "https://pantau.example.id" } });
     try {
       const l = await login(app.url, KELUAR.email, PASSWORD);
       expect(l.setCookie[0]).toMatch(/^__Secure-next-auth\.session-token=.*; Secure/i);

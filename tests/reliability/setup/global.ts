@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { initDatabase } from "@/lib/db/init";
+import { port } from "../support/shared";
 import { startApp, startDatabase } from "../support/stack";
 
 // One stack shared by the reliability files that do not break it on purpose (load, sessions, audit,
@@ -16,7 +17,7 @@ export default async function setup() {
   let app;
   try {
     await initDatabase(db.url);
-    app = await startApp({ port: Number(process.env.RELIABILITY_PORT ?? 3620), databaseUrl: db.url, dataDir: db.dir });
+    app = await startApp({ port: port(), databaseUrl: db.url, dataDir: db.dir });
   } catch (error) {
     await db.stop();
     fs.rmSync(dir, { recursive: true, force: true });

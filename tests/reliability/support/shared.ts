@@ -6,6 +6,11 @@ import pg from "pg";
 
 export const FAST = process.env.RELIABILITY_FAST === "1";
 
+/** Ports of the suite: the shared server on RELIABILITY_PORT (default 3620), extra servers just above it. */
+export function port(offset = 0): number {
+  return Number(process.env.RELIABILITY_PORT ?? 3620) + offset;
+}
+
 export function sharedStack(): { url: string; databaseUrl: string; dataDir: string; tmp: string } {
   const url = process.env.RELIABILITY_URL;
   const databaseUrl = process.env.RELIABILITY_DATABASE_URL;
