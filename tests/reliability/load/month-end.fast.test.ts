@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { INDIKATOR, SPM_KODES } from "@/lib/spm/catalog";
 import { todayWib } from "@/lib/wilayah/periode";
 import { createLoadUsers, LOAD_PROVINSI, PASSWORD, provinsiEmail, type LoadFixture, type LoadPuskesmas } from "../support/fixtures";
-import { login } from "../support/http";
+import { login, transport } from "../support/http";
 import { formValues, openForm, submitForm } from "../support/laporan";
 import { FAST, percentile, sharedStack, withClient, writeFigures } from "../support/shared";
 
@@ -36,21 +36,26 @@ describe(`month-end load: ${USERS} puskesmas users submitting at once`, () => {
     const submitted: { desa: string; values: Record<string, number> }[] = [];
     const started = performance.now();
 
+    const stage = new Map<string, string>();
     async function user(p: LoadPuskesmas) {
+      stage.set(p.email, "login");
       const t0 = performance.now();
       const l = await login(stack.url, p.email, PASSWORD);
       requests.push({ kind: "login", status: l.status, ms: performance.now() - t0 });
       if (!l.ok) return void failures.push(`${p.email}: login ${l.status} ${l.location}`);
       const t1 = performance.now();
+      stage.set(p.email, "overview");
       const o = await l.session.fetch(`/laporan?tahun=${tahun}&bulan=${bulan}`);
       await o.arrayBuffer();
       requests.push({ kind: "overview", status: o.status, ms: performance.now() - t1 });
       const desa = DESA_PER_USER > 0 ? p.desa.slice(0, DESA_PER_USER) : p.desa;
       for (const [j, d] of desa.entries()) {
+        stage.set(p.email, `form ${d}`);
         const f = await openForm(l.session, d, tahun, bulan);
         requests.push({ kind: "form", status: f.status, ms: f.ms });
         if (f.status !== 200 || f.versi === null) return void failures.push(`${d}: form ${f.status}`);
         const values = formValues(p.index * 100 + j);
+        stage.set(p.email, `save ${d}`);
         const r = await submitForm(l.session, { desa: d, tahun, bulan, versi: f.versi, values });
         requests.push({ kind: "save", status: r.status, ms: r.ms });
         if (r.state?.status !== "ok" || r.state.statusLaporan !== "DIKIRIM") {
@@ -62,7 +67,7 @@ describe(`month-end load: ${USERS} puskesmas users submitting at once`, () => {
       }
     }
 
-    await Promise.all(puskesmas.map((p) => user(p).catch((error: unknown) => void failures.push(`${p.email}: ${String(error)} ${String((error as Error).cause ?? "")}`))));
+    await Promise.all(puskesmas.map((p) => user(p).catch((error: unknown) => void failures.push(`${p.email} (${stage.get(p.email)}): ${String(error)} ${String((error as Error).cause ?? "")}`))));
     const seconds = (performance.now() - started) / 1000;
 
     const byKind = (k: Req["kind"]) => requests.filter((r) => r.kind === k).map((r) => r.ms);
@@ -75,6 +80,7 @@ describe(`month-end load: ${USERS} puskesmas users submitting at once`, () => {
       acknowledged: submitted.length,
       status5xx: requests.filter((r) => r.status >= 500).length,
       failures: failures.length,
+      connectionResetsRetried: transport.resets,
       seconds: Math.round(seconds * 10) / 10,
       savesPerSecond: Math.round((submitted.length / seconds) * 10) / 10,
       ms: Object.fromEntries(

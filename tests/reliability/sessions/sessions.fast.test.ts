@@ -35,6 +35,8 @@ const EXPECTED_HEADERS: Record<string, RegExp> = {
   "referrer-policy": /^strict-origin-when-cross-origin$/,
   "permissions-policy": /camera=\(\)/,
   "content-security-policy": /default-src 'self'.*frame-ancestors 'none'/,
+  "cross-origin-opener-policy": /^same-origin$/,
+  "strict-transport-security": /^max-age=31536000$/,
 };
 
 describe("sessions and headers", () => {

@@ -6,6 +6,14 @@ import { ROOT } from "./stack";
 // callback POST) and the call a client component makes to a server action (POST with `Next-Action`, the
 // arguments encoded as React's encodeReply does, the answer read from the RSC stream).
 
+/** Requests sent again after a connection reset, as a browser does (see Session.fetch). */
+export const transport = { resets: 0 };
+
+function isReset(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string } }).cause?.code;
+  return code === "ECONNRESET" || code === "EPIPE" || code === "UND_ERR_SOCKET";
+}
+
 export class Session {
   readonly cookies = new Map<string, string>();
   constructor(readonly base: string) {}
@@ -14,11 +22,21 @@ export class Session {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
 
-  /** fetch with the jar's cookies, no redirect following, Set-Cookie stored. */
+  /**
+   * fetch with the jar's cookies, no redirect following, Set-Cookie stored. A connection reset before any
+   * answer is retried once, as browsers do for a reused keep-alive connection the server had just closed
+   * (Node's server closes idle ones after 5 s; on a saturated machine the client notices late). A request
+   * the server did process would come back as a conflict on the retry, so nothing is hidden by it.
+   */
   async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size > 0) headers.set("cookie", this.cookieHeader());
-    const r = await fetch(new URL(pathname, this.base), { ...init, headers, redirect: "manual", signal: init.signal ?? AbortSignal.timeout(60_000) });
+    const send = () => fetch(new URL(pathname, this.base), { ...init, headers, redirect: "manual", signal: init.signal ?? AbortSignal.timeout(120_000) });
+    const r = await send().catch((error: unknown) => {
+      if (!isReset(error)) throw error;
+      transport.resets++;
+      return send();
+    });
     for (const c of r.headers.getSetCookie()) {
       const [pair] = c.split(";");
       const i = pair.indexOf("=");
