@@ -1,5 +1,6 @@
 // `npm test`: type-check, lint, Vitest (unit + integration on a fresh embedded PostgreSQL), production
-// build, the benchmark smoke, Playwright end-to-end. Prints one closing line `N passed, N failed` over all test cases.
+// build, the benchmark smoke, Playwright end-to-end, the fast subset of the reliability suite. Prints one
+// closing line `N passed, N failed` over all test cases.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -72,6 +73,11 @@ if (buildOk) {
   addPlaywright("test-results/e2e.json");
   if (!e2eOk && !fs.existsSync("test-results/e2e.json")) total.failed += 1;
   ok = e2eOk && ok;
+  // The fast subset of the reliability suite (headers, sessions, audit, backup/restore, 20-user load).
+  const relOk = run("reliability", "npx", ["vitest", "run", "--config", "vitest.reliability.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/reliability.json"], { RELIABILITY_FAST: "1" });
+  addVitest("test-results/reliability.json");
+  if (!relOk && !fs.existsSync("test-results/reliability.json")) total.failed += 1;
+  ok = relOk && ok;
 }
 if (!ok && total.failed === 0) total.failed = 1; // a failed type-check, lint or build counts as a failure
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

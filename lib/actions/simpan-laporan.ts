@@ -3,6 +3,7 @@
 import { currentActor } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { getLaporanForm, simpanLaporan } from "@/lib/data/laporan";
+import { pesanGalat } from "@/lib/i18n/errors";
 import { MSG } from "@/lib/i18n/messages";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { formDataToLaporan, laporanFormSchema } from "@/lib/schemas/laporan";
@@ -23,12 +24,13 @@ export interface LaporanFormState {
 export async function simpanLaporanAction(_prev: LaporanFormState, form: FormData): Promise<LaporanFormState> {
   const raw = formDataToLaporan(form);
   const base = { errors: {}, warnings: {}, values: raw.nilai, versi: null, statusLaporan: null };
-  const actor = await currentActor();
-  if (!actor) return { ...base, status: "error", message: MSG.tidakBerhak };
   const parsed = laporanFormSchema.safeParse(raw);
-  if (!parsed.success) return { ...base, status: "error", message: parsed.error.issues[0]?.message ?? MSG_LAPORAN.adaKesalahan };
-  const input = parsed.data;
   try {
+    // Inside the try: with the database down the form still answers, keeping what was typed.
+    const actor = await currentActor();
+    if (!actor) return { ...base, status: "error", message: MSG.tidakBerhak };
+    if (!parsed.success) return { ...base, status: "error", message: parsed.error.issues[0]?.message ?? MSG_LAPORAN.adaKesalahan };
+    const input = parsed.data;
     const r = await simpanLaporan(actor, { ...input, konfirmasi: input.konfirmasi === "ya", sumber: "formulir" });
     if (r.ok) return { ...base, status: "ok", message: r.status === "DIKIRIM" ? MSG_LAPORAN.terkirim : MSG_LAPORAN.tersimpanDraf, warnings: r.warnings, versi: r.versi, statusLaporan: r.status };
     if (r.reason === "invalid") return { ...base, status: "error", message: r.message, errors: r.errors, warnings: r.warnings };
@@ -40,7 +42,6 @@ export async function simpanLaporanAction(_prev: LaporanFormState, form: FormDat
     return { ...base, status: "error", message: r.message };
   } catch (error) {
     if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ...base, status: "error", message: MSG.tidakBerhak };
-    console.error(error);
-    return { ...base, status: "error", message: MSG.kesalahanUmum };
+    return { ...base, status: "error", message: pesanGalat(error) };
   }
 }

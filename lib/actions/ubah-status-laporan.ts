@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { currentActor } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { ubahStatusLaporan } from "@/lib/data/verifikasi";
+import { pesanGalat } from "@/lib/i18n/errors";
 import { MSG } from "@/lib/i18n/messages";
 import { statusLaporanSchema } from "@/lib/schemas/laporan";
 
@@ -23,7 +24,6 @@ export async function ubahStatusLaporanAction(_prev: StatusFormState, form: Form
     return r.ok ? { ok: true, message: aksi === "verifikasi" ? "Laporan diverifikasi dan dikunci." : aksi === "kembalikan" ? "Laporan dikembalikan ke puskesmas." : "Kunci dibuka; laporan dikembalikan ke puskesmas." } : { ok: false, message: r.message };
   } catch (error) {
     if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, message: MSG.tidakBerhak };
-    console.error(error);
-    return { ok: false, message: MSG.kesalahanUmum };
+    return { ok: false, message: pesanGalat(error) };
   }
 }

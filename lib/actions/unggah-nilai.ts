@@ -5,6 +5,7 @@ import { ForbiddenError } from "@/lib/auth/permissions";
 import { importValues } from "@/lib/data/import-values";
 import type { ImportIssue } from "@/lib/import/rows";
 import { isXlsx, xlsxToCsv } from "@/lib/import/xlsx";
+import { pesanGalat } from "@/lib/i18n/errors";
 import { MSG } from "@/lib/i18n/messages";
 import { UNGGAH } from "@/lib/i18n/unggah";
 
@@ -55,7 +56,6 @@ export async function unggahNilaiAction(_prev: UnggahState, form: FormData): Pro
     return { tahap: "pratinjau", message: UNGGAH.periksa, errors: [], warnings: r.warnings.slice(0, 500), counts, csv: upload.csv, namaFile: upload.nama };
   } catch (error) {
     if (error instanceof ForbiddenError) return { ...empty, message: MSG.tidakBerhak };
-    console.error(error);
-    return { ...empty, message: MSG.kesalahanUmum };
+    return { ...empty, message: pesanGalat(error) };
   }
 }

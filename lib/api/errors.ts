@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 // One enum of error codes, one code-to-status table; unknown errors get a generic message, never internals.
 export type ApiErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "DB_UNAVAILABLE" | "INTERNAL";
@@ -26,16 +27,11 @@ export function apiError(code: ApiErrorCode, message = DEFAULT_MESSAGE[code]): N
   return NextResponse.json({ error: { code, message } }, { status: STATUS[code], headers: { "Cache-Control": "no-store" } });
 }
 
-function isConnectionError(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
-  return code === "ECONNREFUSED" || code === "57P01" || code === "57P03" || /connect|terminat|timeout/i.test(String((error as Error)?.message ?? ""));
-}
-
 /** Maps an error thrown inside lib to its API answer. */
 export function apiErrorFrom(error: unknown): NextResponse {
   if (error instanceof NotFoundError) return apiError("NOT_FOUND");
   if (error instanceof ForbiddenError) return apiError("FORBIDDEN");
-  if (isConnectionError(error)) return apiError("DB_UNAVAILABLE");
+  if (isDatabaseUnavailable(error)) return apiError("DB_UNAVAILABLE");
   console.error(error);
   return apiError("INTERNAL");
 }

@@ -15,17 +15,29 @@ export async function createApiToken(admin: Actor, userId: string, nama: string)
   requirePermission(admin, "pengguna.kelola");
   const token = `pantau_${crypto.randomBytes(24).toString("base64url")}`;
   const prisma = await db();
-  const row = await prisma.apiToken.create({ data: { userId, nama, hash: hashToken(token) } });
-  await prisma.auditLog.create({ data: { userId: admin.id, userEmail: admin.email, aksi: "buat", entitas: "api_token", kunci: row.id, baru: { userId, nama }, sumber: "admin" } });
+  const row = await prisma.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({ data: { userId, nama, hash: hashToken(token) } });
+    await tx.auditLog.create({ data: { userId: admin.id, userEmail: admin.email, aksi: "buat", entitas: "api_token", kunci: created.id, baru: { userId, nama, revokedAt: null }, sumber: "admin" } });
+    return created;
+  });
   return { id: row.id, token };
 }
 
 export async function revokeApiToken(admin: Actor, id: string): Promise<void> {
   requirePermission(admin, "pengguna.kelola");
   const prisma = await db();
-  const { count } = await prisma.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-  if (count === 0) return; // unknown or already revoked: nothing to do
-  await prisma.auditLog.create({ data: { userId: admin.id, userEmail: admin.email, aksi: "cabut", entitas: "api_token", kunci: id, sumber: "admin" } });
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.apiToken.findUnique({ where: { id } });
+    if (!before || before.revokedAt) return; // unknown or already revoked: nothing to do
+    const after = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    await tx.auditLog.create({
+      data: {
+        userId: admin.id, userEmail: admin.email, aksi: "cabut", entitas: "api_token", kunci: id, sumber: "admin",
+        lama: { userId: before.userId, nama: before.nama, revokedAt: null },
+        baru: { userId: after.userId, nama: after.nama, revokedAt: after.revokedAt?.toISOString() ?? null },
+      },
+    });
+  });
 }
 
 /** The actor behind a bearer token, or null for an unknown or revoked token or an inactive user. */

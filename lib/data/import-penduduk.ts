@@ -40,7 +40,7 @@ export async function importPenduduk(actor: Actor, input: Uint8Array | string, o
     const { changed } = await reestimateSasaran(actor, [...pairs.values()], { client, sumber: options.sumber ?? "import" });
     progress(F.estimasi, 1, 1);
     return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [], estimasi: changed };
-  });
+  }, { bulk: true });
 }
 
 async function applyPenduduk(client: pg.ClientBase, actor: Actor, sumber: string): Promise<{ inserted: number; updated: number }> {

@@ -33,7 +33,7 @@ export async function importSasaran(actor: Actor, input: Uint8Array | string, op
     const counts = await applySasaran(client, actor, options.sumber ?? "import");
     progress(F.menyimpan, 1, 1);
     return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [] };
-  });
+  }, { bulk: true });
 }
 
 async function applySasaran(client: pg.ClientBase, actor: Actor, sumber: string): Promise<{ inserted: number; updated: number }> {

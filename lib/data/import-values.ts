@@ -54,7 +54,7 @@ export async function importValues(actor: Actor, input: Uint8Array | string, opt
 
     const counts = await applyValues(client, actor, rows, progress);
     return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings };
-  }, { rollback: options.pratinjau === true });
+  }, { rollback: options.pratinjau === true, bulk: true });
 }
 
 async function lockedPeriods(client: pg.ClientBase, desa: string[], years: number[]): Promise<Set<string>> {

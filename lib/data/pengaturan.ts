@@ -71,5 +71,5 @@ export async function simpanPengaturan(actor: Actor, kabupatenKode: string, tahu
       ({ changed: sasaranBerubah } = await reestimateSasaran(actor, desa.rows.map((r) => ({ desaKode: r.d, tahun })), { client, sumber: "parameter" }));
     }
     return { sasaranBerubah };
-  });
+  }, { bulk: true }); // re-estimating a whole kabupaten can take longer than a web statement
 }

@@ -31,7 +31,7 @@ export interface ReestimateOptions {
 export async function reestimateSasaran(actor: Actor, keys: readonly DesaTahun[], options: ReestimateOptions = {}): Promise<{ changed: number }> {
   if (keys.length === 0) return { changed: 0 };
   const run = (client: pg.ClientBase) => reestimate(client, actor, keys, options.sumber ?? "estimasi");
-  return options.client ? run(options.client) : inTransaction(run);
+  return options.client ? run(options.client) : inTransaction(run, { bulk: true });
 }
 
 async function reestimate(client: pg.ClientBase, actor: Actor, keys: readonly DesaTahun[], sumber: string): Promise<{ changed: number }> {

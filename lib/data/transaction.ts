@@ -1,11 +1,12 @@
 import "server-only";
 import type pg from "pg";
-import { pool } from "@/lib/db/pool";
+import { bulkPool, pool } from "@/lib/db/pool";
 
 /** Runs `fn` in one transaction; commits when it answers ok (or has no ok flag), else rolls back.
- *  With `rollback`, it always rolls back: a preview that computes exactly what would change. */
-export async function inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, opts: { rollback?: boolean } = {}): Promise<T> {
-  const client = await (await pool()).connect();
+ *  With `rollback`, it always rolls back: a preview that computes exactly what would change. With `bulk`, it
+ *  runs on the pool for long imports (longer statement timeout, few connections) instead of the web pool. */
+export async function inTransaction<T>(fn: (client: pg.PoolClient) => Promise<T>, opts: { rollback?: boolean; bulk?: boolean } = {}): Promise<T> {
+  const client = await (await (opts.bulk ? bulkPool() : pool())).connect();
   let broken = false;
   try {
     await client.query("BEGIN");

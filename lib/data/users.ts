@@ -44,14 +44,26 @@ export async function verifyLogin(email: string, password: string, now = new Dat
   const minutes = lockedMinutesLeft(user.terkunciSampai, now);
   if (minutes > 0) return { ok: false, message: MSG.akunTerkunci(minutes) };
   if (!user.aktif) return { ok: false, message: MSG.akunNonaktif };
+  const before = { gagalLogin: user.gagalLogin, terkunciSampai: user.terkunciSampai?.toISOString() ?? null };
   if (!(await verifyPassword(password, user.passwordHash))) {
     const next = afterFailure(user.gagalLogin, now);
-    await prisma.user.update({ where: { id: user.id }, data: next });
+    await prisma.$transaction([
+      prisma.user.update({ where: { id: user.id }, data: next }),
+      prisma.auditLog.create({
+        data: {
+          ...auditOf(user), aksi: next.terkunciSampai ? "kunci" : "login_gagal", lama: before,
+          baru: { gagalLogin: next.gagalLogin, terkunciSampai: next.terkunciSampai?.toISOString() ?? null }, sumber: "login",
+        },
+      }),
+    ]);
     if (next.terkunciSampai) return { ok: false, message: MSG.akunTerkunci(lockedMinutesLeft(next.terkunciSampai, now)) };
     return { ok: false, message: MSG.loginGagal };
   }
   if (user.gagalLogin > 0 || user.terkunciSampai) {
-    await prisma.user.update({ where: { id: user.id }, data: { gagalLogin: 0, terkunciSampai: null } });
+    await prisma.$transaction([
+      prisma.user.update({ where: { id: user.id }, data: { gagalLogin: 0, terkunciSampai: null } }),
+      prisma.auditLog.create({ data: { ...auditOf(user), aksi: "login", lama: before, baru: { gagalLogin: 0, terkunciSampai: null }, sumber: "login" } }),
+    ]);
   }
   return { ok: true, actor: toActor(user), sesiVersi: user.sesiVersi };
 }
@@ -67,5 +79,13 @@ export async function actorForSession(userId: string, sesiVersi: number): Promis
 /** Logout: every session token of this user stops working. */
 export async function endSessions(actor: Actor): Promise<void> {
   const prisma = await db();
-  await prisma.user.update({ where: { id: actor.id }, data: { sesiVersi: { increment: 1 } } });
+  await prisma.$transaction(async (tx) => {
+    const u = await tx.user.update({ where: { id: actor.id }, data: { sesiVersi: { increment: 1 } } });
+    await tx.auditLog.create({ data: { ...auditOf(u), aksi: "keluar", lama: { sesiVersi: u.sesiVersi - 1 }, baru: { sesiVersi: u.sesiVersi }, sumber: "sesi" } });
+  });
+}
+
+/** Who and what of an audit row about a user's own account (login counters, lock, logout). */
+function auditOf(user: { id: string; email: string }) {
+  return { userId: user.id, userEmail: user.email, entitas: "app_user", kunci: user.id };
 }

@@ -62,8 +62,11 @@ export interface EmbeddedServer {
   stop(): Promise<void>;
 }
 
-/** Starts (or attaches to) the embedded PostgreSQL in `dir` and makes sure the `pantau` database exists. */
-export async function startEmbedded(dir = dataDir(), log = false): Promise<EmbeddedServer> {
+/**
+ * Starts (or attaches to) the embedded PostgreSQL in `dir` and makes sure the `pantau` database exists.
+ * `port` fixes the port (a restart on the same port lets running clients reconnect); default: a free one.
+ */
+export async function startEmbedded(dir = dataDir(), log = false, port?: number): Promise<EmbeddedServer> {
   const pgDir = path.join(dir, "pg");
   const existing = runningPort(pgDir);
   if (existing) return { url: urlFor(existing), stop: async () => {} };
@@ -72,7 +75,7 @@ export async function startEmbedded(dir = dataDir(), log = false): Promise<Embed
   fs.mkdirSync(dir, { recursive: true });
   // As root PostgreSQL runs as user `postgres`: it must be able to create the data folder.
   if (isRoot) fs.chmodSync(dir, 0o777);
-  const port = await freePort();
+  port ??= await freePort();
   const onLog = log ? (m: unknown) => process.stderr.write(String(m)) : () => {};
   const pg = new EmbeddedPostgres({
     databaseDir: pgDir,

@@ -1,3 +1,4 @@
+import { backupCommand, restoreCommand } from "./backup";
 import { importPendudukCommand, importSasaranCommand, importValuesCommand } from "./import";
 import { init } from "./init";
 import { spmReportCommand } from "./spm-report";
@@ -8,7 +9,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-export const COMMANDS: Record<string, Command> = { init, "import-values": importValuesCommand, "import-sasaran": importSasaranCommand, "import-penduduk": importPendudukCommand, "spm-report": spmReportCommand };
+export const COMMANDS: Record<string, Command> = { init, "import-values": importValuesCommand, "import-sasaran": importSasaranCommand, "import-penduduk": importPendudukCommand, "spm-report": spmReportCommand, backup: backupCommand, restore: restoreCommand };
 
 export function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)} ${c.summary}`);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-// Whether the production build (`.next/`) is missing or older than the sources (demo and benchmark).
+// Whether the production build (`.next/`) is missing or older than the sources (demo, benchmark, reliability suite).
 
 function newestMtime(dir: string): number {
   let newest = 0;

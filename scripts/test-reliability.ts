@@ -1,0 +1,17 @@
+// `npm run test:reliability`: the reliability suite (tests/reliability, vitest.reliability.config.ts) over
+// HTTP against the production build, built first when missing or older than the sources. `--fast` runs
+// the subset `npm test` runs (RELIABILITY_FAST=1). Figures land in test-results/reliability/*.json.
+import { spawnSync } from "node:child_process";
+import { buildIsStale } from "./lib/build";
+
+const fast = process.argv.includes("--fast");
+const rest = process.argv.slice(2).filter((a) => a !== "--fast");
+if (buildIsStale()) {
+  console.log("Membangun aplikasi (next build)…");
+  if (spawnSync("npx", ["next", "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
+}
+const r = spawnSync("npx", ["vitest", "run", "--config", "vitest.reliability.config.ts", ...rest], {
+  stdio: "inherit",
+  env: { ...process.env, ...(fast ? { RELIABILITY_FAST: "1" } : {}) },
+});
+process.exit(r.status ?? 1);
