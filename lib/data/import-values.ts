@@ -30,7 +30,7 @@ export async function importValues(actor: Actor, input: Uint8Array | string, opt
     const years = distinctValues(table, "tahun").map(Number).filter(Number.isSafeInteger);
     const locked = await lockedPeriods(client, [...desa.keys()], years);
     progress(F.memeriksa, 0, table.rows.length);
-    const { rows, errors } = validateValues(table, { actor, desa, locked });
+    const { rows, errors } = validateValues(table, { actor, desa, locked, bulanBerjalan: jakartaDate(new Date()) });
     progress(F.memeriksa, table.rows.length, table.rows.length);
     if (errors.length > 0) return { ok: false, errors };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/i18n/zod";
 import { tingkatOf } from "@/lib/wilayah/kode";
 
 // Query parameters shared by the API, the CLI and the report pages.
