@@ -59,7 +59,7 @@ export class Session {
 
   send(call: Call, transport: "fetch" | "form" = "fetch"): Promise<Answer> {
     if (call.action) return transport === "fetch" ? this.callAction(call.action) : this.postForm(call.action);
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...call.headers };
     if (call.contentType) headers["content-type"] = call.contentType;
     return this.fetch(call.path, { method: call.method, headers, body: call.body });
   }
@@ -69,7 +69,7 @@ export class Session {
     const body = new FormData();
     for (const [k, v] of a.fields) body.append(`_1_${k}`, v);
     body.append("0", JSON.stringify([...a.before, "$K1"])); // the root comes last, as encodeReply writes it
-    return this.fetch(a.page, { method: "POST", headers: { "Next-Action": actionId(a.name), Accept: "text/x-component" }, body });
+    return this.fetch(a.page, { method: "POST", headers: { "Next-Action": actionId(a.name), Accept: "text/x-component", Origin: this.base }, body });
   }
 
   /** As a browser without JavaScript does: the form's hidden `$ACTION_*` fields plus the inputs. */
@@ -83,7 +83,7 @@ export class Session {
       body.append("$ACTION_KEY", "k0");
     }
     for (const [k, v] of a.fields) body.append(k, v);
-    return this.fetch(a.page, { method: "POST", body });
+    return this.fetch(a.page, { method: "POST", headers: { Origin: this.base }, body });
   }
 }
 

@@ -44,6 +44,7 @@ export interface Call {
   path: string;
   body?: string;
   contentType?: string;
+  headers?: Record<string, string>;
   action?: ActionCall;
 }
 
