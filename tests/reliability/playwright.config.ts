@@ -20,6 +20,7 @@ export default defineConfig({
   retries: 0,
   timeout: 600_000,
   reporter: [["list"], ["json", { outputFile: path.join(root, "test-results/reliability.json") }]],
+  globalSetup: "./setup.ts",
   globalTeardown: "./teardown.ts",
   webServer: external
     ? undefined
