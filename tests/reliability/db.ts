@@ -42,6 +42,16 @@ export async function checksum(): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [r.t, r.s]));
 }
 
+/** A cheap fingerprint of the same tables: row count and the newest row version (xmin) per table. Any
+ *  insert or update writes a newer xmin, a delete lowers the count: unchanged fingerprint, unchanged data.
+ *  Used around single calls; checksum() (the rows' content) around whole runs. */
+export async function fingerprint(): Promise<Record<string, string>> {
+  const c = await db();
+  const parts = DATA_TABLES.map((t) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text AS s FROM ${t}`);
+  const { rows } = await c.query<{ t: string; s: string }>(parts.join(" UNION ALL "));
+  return Object.fromEntries(rows.map((r) => [r.t, r.s]));
+}
+
 export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
   return Object.keys(before).filter((t) => before[t] !== after[t]);
 }

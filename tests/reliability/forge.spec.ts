@@ -5,7 +5,7 @@ import { expect, test } from "@playwright/test";
 import { MSG } from "@/lib/i18n/messages";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { Session, actionId, counters, type Answer } from "./client";
-import { changedTables, checksum, closeDb, db } from "./db";
+import { changedTables, closeDb, db, fingerprint } from "./db";
 import { ANYAR, BAROS, LEBONG, PASSWORD, PERIODE, USERS, bulanIni, type UserKey } from "./fixtures";
 import { writeFigures } from "./figures";
 import type { ActionCall, Call } from "./matrix";
@@ -47,9 +47,9 @@ async function laporan(where: string, params: unknown[]): Promise<{ id: string; 
 
 /** Sends the requests (both action transports where it is an action); all must be refused, nothing written. */
 async function refused(name: string, send: () => Promise<Answer[]>, isRefusal: (a: Answer) => boolean, frameworkError = false) {
-  const before = await checksum();
+  const before = await fingerprint();
   const answers = await send();
-  const changed = changedTables(before, await checksum());
+  const changed = changedTables(before, await fingerprint());
   tried.push({ name, requests: answers.length, refused: changed.length === 0 && answers.every(isRefusal) });
   expect(changed, `${name}: data changed`).toEqual([]);
   for (const a of answers) {

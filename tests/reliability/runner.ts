@@ -1,7 +1,7 @@
 // Runs cells of the matrix over HTTP: one logged-in session per demo user, a data checksum around every
 // call that may write, the answer judged against the expected outcome.
 import { Session, type Answer } from "./client";
-import { callContext, changedTables, checksum } from "./db";
+import { callContext, changedTables, fingerprint } from "./db";
 import { PASSWORD, USERS, type Fixture, type UserKey } from "./fixtures";
 import { judge } from "./judge";
 import { CALLERS, COLUMNS, MATRIX, type Column, type Outcome, type Row } from "./matrix";
@@ -44,14 +44,14 @@ export class Runner {
     const expected = row.expect[column];
     const s = await this.session(user);
     const call = await row.call(f, callContext);
-    const before = row.writes ? await checksum() : null;
+    const before = row.writes ? await fingerprint() : null;
     let a: Answer;
     try {
       a = await s.send(call, transport);
     } catch (error) {
       a = { status: 0, location: null, contentType: "", text: String(error) };
     }
-    const changed = before ? changedTables(before, await checksum()) : [];
+    const changed = before ? changedTables(before, await fingerprint()) : [];
     // Without JavaScript the page renders after the action: a page outside the scope answers 404 then, and
     // an anonymous post is sent to the login page.
     const formDenied: Outcome =

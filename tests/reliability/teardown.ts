@@ -27,6 +27,7 @@ interface HostileFigures {
   statuses: Record<string, number>;
   files: { name: string; bytes: number; status: number; message: string; errors: number }[];
   login: { field: string; inputs: number; sessions: number; messages: Record<string, number> }[];
+  checksum?: { tables: number; rows: number; same: boolean | null };
   problems: string[];
   seconds: number;
 }
@@ -58,6 +59,9 @@ function hostileBlock(h: HostileFigures, date: string): string {
   return [
     `Last run ${date}: **${fmt(h.targets)} targets** (form fields, upload cells, API and page parameters, files, login), **${fmt(h.inputs)} hostile inputs**, ${fmt(h.requests)} HTTP requests, ${h.seconds} s.`,
     `Answers to the parameter and field inputs by status: ${statuses}. Problems found: **${h.problems.length}**.`,
+    h.checksum
+      ? `Content checksum of the ${h.checksum.tables} data tables (${fmt(h.checksum.rows)} rows) before the first and after the last hostile input: ${h.checksum.same === null ? "not compared" : h.checksum.same ? "**identical**" : "**DIFFERENT**"}.`
+      : "",
     ...h.problems.slice(0, 30).map((p) => `- PROBLEM ${p}`),
     "",
     ...login.map((l) => `- Login ${l}`),
