@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # sqlmap (Debian package `sqlmap`) at level 2 against the login form and the JSON API (GET /api/v1/spm) of
 # the production build, served by `npm run demo` on a throw-away database. Not part of `npm test` (it takes
-# minutes): run `bash scripts/reliability/sqlmap.sh`; logs and a summary go to test-results/reliability/sqlmap/.
+# minutes): run `bash scripts/reliability/sqlmap.sh`; logs, traffic and a summary go to test-results/sqlmap/
+# (a later Playwright run empties test-results/), the summary also into docs/reliability.md.
 # Exits 1 when sqlmap reports an injection point, 0 when it finds none.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 PORT=${SQLMAP_PORT:-3240}
 BASE=${SQLMAP_BASE_URL:-http://localhost:$PORT}
-OUT=test-results/reliability/sqlmap
+OUT=test-results/sqlmap
 mkdir -p "$OUT"
 command -v sqlmap > /dev/null || { echo "sqlmap is missing: apt-get install -y sqlmap" >&2; exit 2; }
 command -v curl > /dev/null || { echo "curl is missing" >&2; exit 2; }
@@ -50,7 +51,7 @@ run() {
   shift
   echo "== sqlmap: $name"
   # A refused login answers 401 (next-auth's JSON), as does the API with a tampered cookie: not an abort reason.
-  sqlmap --batch --level 2 --risk 1 --flush-session --disable-coloring --ignore-code=401 --output-dir "$OUT/$name" "$@" 2>&1 | tee "$OUT/$name.log" | grep -E "testing '|parameter|injectable|identified|WARNING|CRITICAL|ERROR" || true
+  sqlmap --batch --level 2 --risk 1 --flush-session --disable-coloring --ignore-code=401 --output-dir "$OUT/$name" -t "$OUT/$name.traffic" "$@" 2>&1 | tee "$OUT/$name.log" | grep -E "testing '|parameter|injectable|identified|WARNING|CRITICAL|ERROR" || true
 }
 
 # Login form: every parameter of the POST (email and password with an unknown address, so no account is
@@ -64,11 +65,12 @@ run api -u "$BASE/api/v1/spm?wilayah=36.04&tahun=2025&bulan=6" --cookie "next-au
 {
   echo "sqlmap $(sqlmap --version 2> /dev/null | head -1), level 2, risk 1, $(date -u +%Y-%m-%dT%H:%MZ)"
   for name in login api; do
-    requests=$(grep -hoE "[0-9]+ HTTP\(s\) requests" "$OUT/$name"/*/log "$OUT/$name.log" 2> /dev/null | head -1 || true)
+    n=$(grep -c "HTTP request \[#" "$OUT/$name.traffic" 2> /dev/null) || n=${n:-0}
+    requests="$n requests"
     if grep -qE "identified the following injection point|is vulnerable|parameter '.*' is '.*' injectable" "$OUT/$name.log"; then
       echo "$name: INJECTION FOUND (see $OUT/$name.log)"
     elif grep -q "all tested parameters do not appear to be injectable" "$OUT/$name.log"; then
-      echo "$name: nothing found (all tested parameters do not appear to be injectable) ${requests}"
+      echo "$name: nothing found (all tested parameters do not appear to be injectable), ${requests}"
     else
       echo "$name: inconclusive (see $OUT/$name.log)"
     fi

@@ -6,6 +6,7 @@ import { closeDb, ensureSubmittedReport } from "./db";
 import { PANDEGLANG, PERIODE } from "./fixtures";
 import { writeFigures } from "./figures";
 import { MATRIX } from "./matrix";
+import { endpointKey, enumerateEndpoints } from "./routes";
 import { Runner, cells, describeCell } from "./runner";
 
 test.describe.configure({ mode: "default" }); // in file order, one worker; a failed row does not stop the rest
@@ -13,7 +14,9 @@ test.describe.configure({ mode: "default" }); // in file order, one worker; a fa
 const runner = new Runner(process.env.RELIABILITY_BASE_URL!);
 const started = Date.now();
 
+let requestsBefore = 0;
 test.beforeAll(async () => {
+  requestsBefore = counters.requests;
   // Kabupaten Pandeglang has no demo reports: give it one to verify, so "other kabupaten" is tested on a real id.
   await ensureSubmittedReport(PANDEGLANG, PERIODE.tahun, PERIODE.bulan);
 });
@@ -25,12 +28,17 @@ test.afterAll(async () => {
     endpoints: new Set(MATRIX.map((r) => r.endpoint)).size,
     rows: MATRIX.length,
     cells: runner.results.length,
-    requests: counters.requests,
+    requests: counters.requests - requestsBefore,
     byOutcome,
     failed: runner.results.filter((r) => r.problems.length > 0).map((r) => ({ ...r })),
     seconds: Math.round((Date.now() - started) / 1000),
   });
   await closeDb();
+});
+
+test("every page, route handler method and server action of the code is in the matrix", () => {
+  const inMatrix = new Set(MATRIX.map((r) => r.endpoint));
+  expect(enumerateEndpoints().map(endpointKey).filter((k) => !inMatrix.has(k))).toEqual([]);
 });
 
 test("every server action of the build is in the matrix", () => {

@@ -63,8 +63,13 @@ async function refused(name: string, send: () => Promise<Answer[]>, isRefusal: (
  *  does not use it is not run ("Server Action unavailable", 409). */
 const says = (...texts: string[]) => (a: Answer) => texts.some((t) => a.text.includes(t)) || [403, 404, 409].includes(a.status);
 
+let requestsBefore = 0;
+test.beforeAll(() => {
+  requestsBefore = counters.requests;
+});
+
 test.afterAll(async () => {
-  writeFigures("forge", { attempts: tried.length, requests: counters.requests, refused: tried.filter((t) => t.refused).length, tried });
+  writeFigures("forge", { attempts: tried.length, requests: counters.requests - requestsBefore, refused: tried.filter((t) => t.refused).length, tried });
   await closeDb();
 });
 

@@ -16,6 +16,7 @@ process.env.RELIABILITY_BASE_URL = external ?? `http://localhost:${PORT}`;
 export default defineConfig({
   testDir: ".",
   testMatch: "*.spec.ts",
+  outputDir: path.join(root, "test-results/reliability-output"),
   workers: 1,
   retries: 0,
   timeout: 600_000,

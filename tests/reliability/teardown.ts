@@ -47,7 +47,7 @@ function authzBlock(a: AuthzFigures, f: ForgeFigures | null, date: string): stri
     `Last run ${date}: **${fmt(a.endpoints)} endpoints** (${fmt(a.rows)} matrix rows), **${fmt(a.cells)} cells called**, ${fmt(a.requests)} HTTP requests, ${a.seconds} s.`,
     `Expected outcomes of the calls: ${outcomes}. Cells not as expected: **${a.failed.length}**.`,
   ];
-  if (f) lines.push(`Forged requests: ${f.attempts} attempts (${fmt(f.requests)} requests in the spec), refused with nothing written: ${f.refused}/${f.attempts}.`);
+  if (f) lines.push(`Forged requests: ${f.attempts} attempts (${fmt(f.requests)} HTTP requests), refused with nothing written: ${f.refused}/${f.attempts}.`);
   for (const x of a.failed.slice(0, 20)) lines.push(`- FAILED \`${x.endpoint}\` (${x.case}) ${x.column} ${x.user ?? "anonim"} → ${x.fixture}: ${x.problems.join("; ")}`);
   return [...lines, "", head, rows].join("\n");
 }
