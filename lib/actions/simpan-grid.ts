@@ -1,7 +1,7 @@
 "use server";
 
 import { currentActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
+import { can, ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { getGrid, indikatorKlaster } from "@/lib/data/laporan-grid";
 import { simpanBanyak, type SimpanInput } from "@/lib/data/laporan";
 import { MSG } from "@/lib/i18n/messages";
@@ -27,7 +27,7 @@ export async function simpanGridAction(_prev: GridFormState, form: FormData): Pr
   const raw = formDataToGrid(form);
   const base: GridFormState = { status: "error", message: null, errors: {}, warnings: {}, baris: {}, values: raw.nilai, versi: {} };
   const actor = await currentActor();
-  if (!actor) return { ...base, message: MSG.tidakBerhak };
+  if (!actor || !can(actor, "laporan.isi")) return { ...base, message: MSG.tidakBerhak };
   const parsed = gridFormSchema.safeParse(raw);
   if (!parsed.success) return { ...base, message: parsed.error.issues[0]?.message ?? MSG_LAPORAN.adaKesalahan };
   const q = parsed.data;
@@ -37,8 +37,11 @@ export async function simpanGridAction(_prev: GridFormState, form: FormData): Pr
     const inputs: SimpanInput[] = [];
     for (const b of grid.baris) {
       if (b.status === "DIVERIFIKASI") continue;
-      const nilai = Object.fromEntries(kodes.map((k) => [k, (q.nilai[`${b.desaKode}.${k}`] ?? "").trim()]));
-      const berubah = kodes.some((k) => nilai[k] !== (b.nilai[k] === undefined ? "" : String(b.nilai[k])));
+      // Only rows the post carries; a cell absent from it keeps its stored value (never cleared by omission).
+      if (!kodes.some((k) => q.nilai[`${b.desaKode}.${k}`] !== undefined)) continue;
+      const stored = (k: string) => (b.nilai[k] === undefined ? "" : String(b.nilai[k]));
+      const nilai = Object.fromEntries(kodes.map((k) => [k, (q.nilai[`${b.desaKode}.${k}`] ?? stored(k)).trim()]));
+      const berubah = kodes.some((k) => nilai[k] !== stored(k));
       const adaIsi = Object.values(nilai).some((v) => v !== "") || Object.keys(b.nilai).length > 0;
       const kirim = q.aksi === "kirim" && adaIsi && b.status !== "DIKIRIM";
       if (!berubah && !kirim) continue;

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
+import { can, ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { simpanPengaturan } from "@/lib/data/pengaturan";
 import { MSG } from "@/lib/i18n/messages";
 import { MSG_SASARAN } from "@/lib/i18n/sasaran";
@@ -19,7 +19,7 @@ export async function simpanPengaturanAction(_prev: PengaturanFormState, form: F
   const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")));
   const base: PengaturanFormState = { status: "error", message: null, errors: {}, values };
   const actor = await currentActor();
-  if (!actor) return { ...base, message: MSG.tidakBerhak };
+  if (!actor || !can(actor, "sasaran.kelola")) return { ...base, message: MSG.tidakBerhak };
   const parsed = pengaturanSchema.safeParse(values);
   if (!parsed.success) {
     const errors: Record<string, string> = {};

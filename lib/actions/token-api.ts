@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/auth/permissions";
+import { can, ForbiddenError } from "@/lib/auth/permissions";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import { MSG } from "@/lib/i18n/messages";
 
@@ -37,13 +38,10 @@ export async function buatTokenAction(_prev: TokenFormState, form: FormData): Pr
 
 export async function cabutTokenAction(form: FormData): Promise<void> {
   const actor = await currentActor();
+  if (!actor) redirect("/login");
+  if (!can(actor, "pengguna.kelola")) redirect("/"); // not an admin: nothing changes
   const id = z.uuid().safeParse(form.get("id"));
-  if (!actor || !id.success) return;
-  try {
-    await revokeApiToken(actor, id.data);
-  } catch (error) {
-    if (error instanceof ForbiddenError) return; // not an admin: nothing changes
-    throw error;
-  }
+  if (!id.success) return;
+  await revokeApiToken(actor, id.data);
   revalidatePath("/admin/token");
 }

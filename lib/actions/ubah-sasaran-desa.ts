@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
+import { can, ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { getSasaranDesa, ubahSasaranDesa, type UbahSasaranDesa } from "@/lib/data/sasaran-desa";
 import { MSG } from "@/lib/i18n/messages";
 import { MSG_SASARAN } from "@/lib/i18n/sasaran";
@@ -23,7 +23,7 @@ export async function ubahSasaranDesaAction(_prev: SasaranFormState, form: FormD
   for (const [k, v] of form.entries()) if (typeof v === "string" && (k.startsWith("penduduk.") || k.startsWith("sasaran."))) values[k] = v;
   const base: SasaranFormState = { status: "error", message: null, errors: {}, values };
   const actor = await currentActor();
-  if (!actor) return { ...base, message: MSG.tidakBerhak };
+  if (!actor || !can(actor, "sasaran.kelola")) return { ...base, message: MSG.tidakBerhak };
   const parsed = sasaranDesaSchema.safeParse({ desaKode: form.get("desaKode"), tahun: form.get("tahun") });
   if (!parsed.success) return { ...base, message: parsed.error.issues[0]?.message ?? MSG_SASARAN.adaKesalahan };
   const { desaKode, tahun } = parsed.data;
@@ -31,14 +31,17 @@ export async function ubahSasaranDesaAction(_prev: SasaranFormState, form: FormD
     const now = await getSasaranDesa(actor, desaKode, tahun);
     const ubah: UbahSasaranDesa = { penduduk: {}, sasaran: {}, keEstimasi: form.getAll("estimasi").filter((v): v is string => typeof v === "string") };
     const errors: Record<string, string> = {};
+    // A field absent from the post is left as it is; a field sent empty is an error (no silent clearing).
     for (const [k, lama] of Object.entries(now.penduduk)) {
-      const p = parseNilai(values[`penduduk.${k}`] ?? "");
+      if (values[`penduduk.${k}`] === undefined) continue;
+      const p = parseNilai(values[`penduduk.${k}`]);
       if (!p.ok) errors[`penduduk.${k}`] = p.message;
       else if (p.value === null && lama !== null) errors[`penduduk.${k}`] = MSG_SASARAN.tidakBolehKosong;
       else if (p.value !== null && p.value !== lama) ubah.penduduk[k as keyof UbahSasaranDesa["penduduk"]] = p.value;
     }
     for (const s of now.sasaran) {
-      const p = parseNilai(values[`sasaran.${s.kode}`] ?? "");
+      if (values[`sasaran.${s.kode}`] === undefined) continue;
+      const p = parseNilai(values[`sasaran.${s.kode}`]);
       if (!p.ok) errors[`sasaran.${s.kode}`] = p.message;
       else if (p.value !== null && p.value !== s.jumlah && !ubah.keEstimasi.includes(s.kode)) ubah.sasaran[s.kode] = p.value;
     }

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/permissions";
 import { copyRows } from "@/lib/db/copy";
 import { IMPORT_MSG } from "@/lib/i18n/import";
-import { distinctValues, type DesaInfo, type ImportIssue, type ImportOptions, type ImportResult } from "@/lib/import/rows";
+import { distinctValues, TAHUN_MAX, TAHUN_MIN, type DesaInfo, type ImportIssue, type ImportOptions, type ImportResult } from "@/lib/import/rows";
 import { periodKey, readValues, sasaranKey, validateValues, valuesWarnings, type ValueRow } from "@/lib/import/values";
 import { isOnTime } from "@/lib/spm/kelengkapan";
 import type { Tanggal } from "@/lib/spm/periode";
@@ -27,10 +27,12 @@ export async function importValues(actor: Actor, input: Uint8Array | string, opt
 
   return inTransaction(async (client) => {
     const desa = await loadDesa(client, distinctValues(table, "kode_desa"));
-    const years = distinctValues(table, "tahun").map(Number).filter(Number.isSafeInteger);
+    // Only years that can be valid: a row with another year is refused by validation, and an out-of-range
+    // number must not reach an int[] parameter (PostgreSQL would fail the whole import).
+    const years = distinctValues(table, "tahun").filter((t) => /^\d{1,4}$/.test(t)).map(Number).filter((t) => t >= TAHUN_MIN && t <= TAHUN_MAX);
     const locked = await lockedPeriods(client, [...desa.keys()], years);
     progress(F.memeriksa, 0, table.rows.length);
-    const { rows, errors } = validateValues(table, { actor, desa, locked });
+    const { rows, errors } = validateValues(table, { actor, desa, locked, bulanBerjalan: jakartaDate(new Date()) });
     progress(F.memeriksa, table.rows.length, table.rows.length);
     if (errors.length > 0) return { ok: false, errors };
 

@@ -59,7 +59,8 @@ export async function getLaporanForm(actor: Actor, desaKode: string, tahun: numb
     db.query(`SELECT id, status::text, versi, alasan, updated_at, updated_by FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3`, [desaKode, tahun, bulan]),
     loadKonteks(db, desaKode, tahun, bulan),
   ]);
-  const l = lap.rows[0];
+  // Drafts show only to their puskesmas (DOMAIN.md §7): to anyone else a draft is no report yet.
+  const l = lap.rows[0]?.status === "DRAFT" && actor.role !== "PUSKESMAS" ? undefined : lap.rows[0];
   const nilai: Record<string, number> = {};
   const peringatan: Record<string, string> = {};
   if (l) {

@@ -34,7 +34,9 @@ function toActor(u: UserRow): Actor {
 /** Checks a login; counts failures and locks the account after too many. */
 export async function verifyLogin(email: string, password: string, now = new Date()): Promise<LoginResult> {
   const prisma = await db();
-  const user = await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  // A control character (NUL would make PostgreSQL refuse the query) or an over-long address is no account.
+  const plausible = email.length <= 254 && !/[\u0000-\u001f\u007f]/.test(email);
+  const user = plausible ? await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } }) : null;
   // Same work and same message whether the email exists or not.
   if (!user) {
     dummyHash ??= hashPasswordSync("pantau-tidak-ada");

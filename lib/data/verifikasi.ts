@@ -126,21 +126,26 @@ export async function riwayatLaporan(actor: Actor, desaKode: string, tahun: numb
   if (!rows[0]) throw new NotFoundError();
   if (!canView(actor, { provinsiKode: rows[0].provinsi_kode, kabupatenKode: rows[0].kabupaten_kode, puskesmasKode: rows[0].puskesmas_kode })) throw new ForbiddenError();
   const key = `${desaKode}/${tahun}/${bulan}`;
+  // While the report is a draft, its values show only to its puskesmas (DOMAIN.md §7): others see status changes.
+  const draft = (await db.query(`SELECT 1 FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 AND status = 'DRAFT'`, [desaKode, tahun, bulan])).rowCount !== 0;
+  const withValues = actor.role === "PUSKESMAS" || !draft;
   const log = await db.query(
     `SELECT at, user_email, aksi, entitas, kunci, lama, baru, sumber FROM audit_log
-     WHERE (entitas = 'laporan' AND kunci = $1) OR (entitas = 'nilai' AND kunci LIKE $2) ORDER BY at DESC, id DESC LIMIT 300`,
-    [key, `${key}/%`],
+     WHERE (entitas = 'laporan' AND kunci = $1) OR ($3 AND entitas = 'nilai' AND kunci LIKE $2) ORDER BY at DESC, id DESC LIMIT 300`,
+    [key, `${key}/%`, withValues],
   );
   return log.rows as { at: Date; user_email: string | null; aksi: string; entitas: string; kunci: string; lama: unknown; baru: unknown; sumber: string | null }[];
 }
 
-/** Stored values of every desa of a puskesmas for one month (drafts included: it is the puskesmas's own data). */
+/** Stored values of every desa of a puskesmas for one month (drafts only for the puskesmas itself). */
 export async function nilaiBulanPuskesmas(actor: Actor, puskesmasKode: string, tahun: number, bulan: number): Promise<Map<string, Map<string, number>>> {
   await ringkasanBulan(actor, puskesmasKode, tahun, bulan); // scope check
   const db = await pool();
+  // Drafts only for the puskesmas itself (DOMAIN.md §7).
   const { rows } = await db.query<{ d: string; i: string; v: number }>(
-    `SELECT desa_kode d, indikator_kode i, nilai v FROM nilai WHERE puskesmas_kode = $1 AND tahun = $2 AND bulan = $3`,
-    [puskesmasKode, tahun, bulan],
+    `SELECT n.desa_kode d, n.indikator_kode i, n.nilai v FROM nilai n JOIN laporan l ON l.id = n.laporan_id
+     WHERE n.puskesmas_kode = $1 AND n.tahun = $2 AND n.bulan = $3 AND ($4 OR l.status <> 'DRAFT')`,
+    [puskesmasKode, tahun, bulan, actor.role === "PUSKESMAS"],
   );
   const out = new Map<string, Map<string, number>>();
   for (const r of rows) {

@@ -32,6 +32,7 @@ export const IMPORT_MSG = {
   kelompokTakDikenal: (daftar: readonly string[]) => `Kelompok penduduk tidak dikenal. Pilihan: ${daftar.join(", ")}.`,
   duplikat: (barisPertama: number) => `Baris ganda: kunci yang sama sudah ada di baris ${barisPertama}.`,
   periodeTerkunci: "Laporan desa untuk bulan ini sudah diverifikasi dan terkunci.",
+  periodeMendatang: "Bulan ini belum berjalan; nilainya belum bisa diisi.",
 
   // Warnings (rows are written, warnings listed).
   melebihiSasaran: (sasaran: number) => `Nilai bulanan melebihi sasaran tahunan desa (${sasaran}) — periksa sasaran.`,

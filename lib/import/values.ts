@@ -32,6 +32,8 @@ export interface ValueRow {
 export interface ValuesContext extends ImportContext {
   /** Periods whose report is DIVERIFIKASI, as periodKey(desa, tahun, bulan). */
   locked: ReadonlySet<string>;
+  /** The month now running (Jakarta): a later month has not begun and is refused, as the form does. */
+  bulanBerjalan?: { tahun: number; bulan: number };
 }
 
 export function periodKey(desaKode: string, tahun: number, bulan: number): string {
@@ -72,6 +74,10 @@ export function validateValues(table: Table<ValuesColumn>, ctx: ValuesContext): 
     const nilai = wholeNumber(f.nilai, line, "nilai", errors);
     if (desa && tahun !== null && bulan !== null && indikator && nilai !== null) {
       if (!keys.check(`${desa.kode},${tahun},${bulan},${indikator}`, line, errors)) continue;
+      if (ctx.bulanBerjalan && tahun * 12 + bulan > ctx.bulanBerjalan.tahun * 12 + ctx.bulanBerjalan.bulan) {
+        errors.push({ line, column: "bulan", message: IMPORT_MSG.periodeMendatang, value: f.bulan });
+        continue;
+      }
       if (ctx.locked.has(periodKey(desa.kode, tahun, bulan))) {
         errors.push({ line, column: "bulan", message: IMPORT_MSG.periodeTerkunci, value: f.bulan });
         continue;

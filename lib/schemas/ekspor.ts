@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/i18n/zod";
 import { EKSPOR_ERROR } from "@/lib/i18n/ekspor";
 import { getIndikator } from "@/lib/spm/catalog";
 import { bulanParam, tahunParam, wilayahParam } from "./periode";

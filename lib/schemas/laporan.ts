@@ -1,21 +1,25 @@
 import { z } from "zod";
+import "@/lib/i18n/zod";
 import { bulanParam, tahunParam } from "./periode";
+
+const VERSI_TIDAK_SAH = "Versi laporan tidak sah; muat ulang halaman.";
+const versiField = (min: number) => z.coerce.number({ message: VERSI_TIDAK_SAH }).int({ message: VERSI_TIDAK_SAH }).min(min, VERSI_TIDAK_SAH);
 
 // The monthly report form. Values stay text here: lib/laporan/validasi.ts parses them with field messages.
 export const laporanFormSchema = z.object({
-  desaKode: z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, "Kode desa tidak sah."),
+  desaKode: z.string({ message: "Kode desa tidak sah." }).regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, "Kode desa tidak sah."),
   tahun: tahunParam,
   bulan: bulanParam,
-  versi: z.coerce.number().int().min(0),
+  versi: versiField(0),
   aksi: z.enum(["draf", "kirim"], { message: "Pilih simpan draf atau kirim." }),
   konfirmasi: z.literal("ya").optional(),
-  nilai: z.record(z.string().regex(/^[A-Z]{2,4}-[A-Z0-9]{1,8}$/), z.string().max(40, "Isian terlalu panjang.")),
+  nilai: z.record(z.string().regex(/^[A-Z]{2,4}-[A-Z0-9]{1,8}$/, "Kode indikator tidak dikenal."), z.string().max(40, "Isian terlalu panjang.")),
 });
 
 export const statusLaporanSchema = z.object({
   laporanId: z.uuid("Laporan tidak sah."),
-  aksi: z.enum(["verifikasi", "kembalikan", "buka"]),
-  versi: z.coerce.number().int().min(1),
+  aksi: z.enum(["verifikasi", "kembalikan", "buka"], { message: "Tindakan tidak dikenal." }),
+  versi: versiField(1),
   alasan: z.string().trim().max(500, "Alasan terlalu panjang.").optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import "@/lib/i18n/zod";
 import { tingkatOf } from "@/lib/wilayah/kode";
 
 // Query parameters shared by the API, the CLI and the report pages.
@@ -8,16 +9,19 @@ export const wilayahParam = z
   .max(20, "Kode wilayah terlalu panjang.")
   .refine((k) => tingkatOf(k) !== null, "Kode wilayah tidak sah (contoh: 36, 36.04, 36.04.30, 36.04.30.2001, P36043001).");
 
-export const tahunParam = z.coerce
+/** Only plain digits count as a number ("+5", "1e3", "0x1F", "5.0" do not): anything else becomes NaN. */
+const digitsOnly = (v: unknown) => (typeof v === "string" && !/^\s*\d+\s*$/.test(v) ? Number.NaN : v);
+
+export const tahunParam = z.preprocess(digitsOnly, z.coerce
   .number({ message: "Tahun harus berupa angka." })
   .int("Tahun harus bilangan bulat.")
   .min(2000, "Tahun di luar rentang 2000–2100.")
-  .max(2100, "Tahun di luar rentang 2000–2100.");
+  .max(2100, "Tahun di luar rentang 2000–2100."));
 
-export const bulanParam = z.coerce
+export const bulanParam = z.preprocess(digitsOnly, z.coerce
   .number({ message: "Bulan harus berupa angka." })
   .int("Bulan harus bilangan bulat.")
   .min(1, "Bulan harus 1–12.")
-  .max(12, "Bulan harus 1–12.");
+  .max(12, "Bulan harus 1–12."));
 
 export const spmQuery = z.object({ wilayah: wilayahParam.default(""), tahun: tahunParam, bulan: bulanParam });

@@ -80,6 +80,12 @@ describe("validateValues", () => {
     expect(r.rows.map((x) => x.line)).toEqual([2, 4]);
   });
 
+  it("refuses a month that has not begun (after the running month; December rolls over to January)", () => {
+    const r = validate(`${ANYAR_1},2026,12,SPM-01,5\n${ANYAR_1},2027,1,SPM-01,5\n${ANYAR_2},2026,11,SPM-01,5\n`, ctx({ bulanBerjalan: { tahun: 2026, bulan: 12 } }));
+    expect(r.errors).toEqual([{ line: 3, column: "bulan", message: IMPORT_MSG.periodeMendatang, value: "1" }]);
+    expect(r.rows.map((x) => x.line)).toEqual([2, 4]);
+  });
+
   it("adds field-count errors from reading to the row errors, in line order", () => {
     const r = validate(`${ANYAR_1},2027,1,SPM-01,-1\n${ANYAR_1},2027,1\n`);
     expect(r.errors.map((e) => [e.line, e.column])).toEqual([

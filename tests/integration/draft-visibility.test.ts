@@ -1,0 +1,43 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getLaporanForm, simpanLaporan } from "@/lib/data/laporan";
+import { nilaiBulanPuskesmas, riwayatLaporan } from "@/lib/data/verifikasi";
+import { ADMIN, ANYAR, BANTEN, SERANG } from "./helpers";
+
+// DOMAIN.md §7: "drafts show only to their puskesmas". A draft's values must not reach a dinkes or admin
+// user through the form page, its audit history or the values template (found by tests/reliability).
+const DESA = "36.04.30.2006";
+let client: pg.Client;
+beforeAll(async () => {
+  client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query(`DELETE FROM laporan WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 7`, [DESA]);
+  const r = await simpanLaporan(ANYAR, { desaKode: DESA, tahun: 2026, bulan: 7, versi: 0, nilai: { "PM-DBD": "4" }, aksi: "draf", konfirmasi: true, sumber: "test" });
+  expect(r.ok).toBe(true);
+});
+afterAll(() => client.end());
+
+describe("a draft is shown only to its puskesmas", () => {
+  it("the puskesmas sees its draft's values, status and history", async () => {
+    const form = await getLaporanForm(ANYAR, DESA, 2026, 7);
+    expect(form).toMatchObject({ status: "DRAFT", nilai: { "PM-DBD": 4 } });
+    expect((await riwayatLaporan(ANYAR, DESA, 2026, 7)).some((r) => r.entitas === "nilai")).toBe(true);
+    expect((await nilaiBulanPuskesmas(ANYAR, "P36043001", 2026, 7)).get(DESA)?.get("PM-DBD")).toBe(4);
+  });
+
+  it("dinkes kabupaten, provinsi and admin see no report yet: no values, no value history, nothing in the template", async () => {
+    for (const actor of [SERANG, BANTEN, ADMIN]) {
+      const form = await getLaporanForm(actor, DESA, 2026, 7);
+      expect(form, actor.role).toMatchObject({ status: null, id: null, versi: 0, nilai: {} });
+      expect((await riwayatLaporan(actor, DESA, 2026, 7)).filter((r) => r.entitas === "nilai"), actor.role).toEqual([]);
+      expect((await nilaiBulanPuskesmas(actor, "P36043001", 2026, 7)).get(DESA), actor.role).toBeUndefined();
+    }
+  });
+
+  it("once submitted, the values show to dinkes as well", async () => {
+    const r = await simpanLaporan(ANYAR, { desaKode: DESA, tahun: 2026, bulan: 7, versi: 1, nilai: { "PM-DBD": "4" }, aksi: "kirim", konfirmasi: true, sumber: "test" });
+    expect(r.ok).toBe(true);
+    expect(await getLaporanForm(SERANG, DESA, 2026, 7)).toMatchObject({ status: "DIKIRIM", nilai: { "PM-DBD": 4 } });
+    expect((await riwayatLaporan(SERANG, DESA, 2026, 7)).some((x) => x.entitas === "nilai")).toBe(true);
+  });
+});
