@@ -22,7 +22,7 @@ const buatSchema = z.object({
 
 export async function buatTokenAction(_prev: TokenFormState, form: FormData): Promise<TokenFormState> {
   const actor = await currentActor();
-  if (!actor) return { status: "error", message: MSG.tidakBerhak, token: null };
+  if (!actor || !can(actor, "pengguna.kelola")) return { status: "error", message: MSG.tidakBerhak, token: null };
   const parsed = buatSchema.safeParse({ userId: form.get("userId"), nama: form.get("nama") });
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? MSG.kesalahanUmum, token: null };
   try {
