@@ -22,7 +22,7 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // Prisma's driver-adapter error kinds for the same situations.
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const MESSAGES =
-  /connection terminated|connection error|not queryable|timeout exceeded when trying to connect|query read timeout|terminating connection|database system is (starting up|shutting down|in recovery mode)|ECONNREFUSED|can't reach database server/i;
+  /connection terminated|connection error|not queryable|timeout exceeded when trying to connect|^timeout expired$|query read timeout|terminating connection|database system is (starting up|shutting down|in recovery mode)|ECONNREFUSED|can't reach database server/i;
 
 /** Whether an error (or one of its causes) means the database cannot be used right now. */
 export function isDatabaseUnavailable(error: unknown): boolean {

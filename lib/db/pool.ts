@@ -3,12 +3,12 @@ import { databaseUrl } from "./connection";
 import { mapDatabaseError } from "./errors";
 
 // pg pools for hand-written SQL (aggregates, COPY loads). Only lib/data and scripts use them.
-// - pool(): web requests. A stopped database fails at once (connection refused). Limits: 5 s to connect,
-//   10 s per statement (measured by PostgreSQL), 10 s idle inside a transaction; 60 s waiting for a free
-//   connection when all are busy (the month-end peak on a saturated server: a queue is not an outage, and
-//   a user who waits still gets the report in; tests/reliability/load) and 30 s for an answer
-//   from a server that no longer responds (a client-side timer: under a CPU-saturated event loop it runs
-//   late, so it is only the backstop, never tighter than the server-side limit).
+// - pool(): web requests. A stopped database fails at once (connection refused). Limits: 10 s per statement
+//   (statement_timeout, measured by PostgreSQL), 10 s idle inside a transaction, 10 s to open a connection,
+//   60 s waiting for a free connection at a peak (a queue is not an outage: the user who waits still gets
+//   the report in; tests/reliability/load), 30 s for an answer from a server that no longer responds. All
+//   but the first two are timers in this process, which run late when its event loop is saturated, so
+//   they are set wide: a tight one turned a busy month-end into "database unavailable".
 // - bulkPool(): imports (CLI and upload), whose statements may run for minutes.
 // Both turn outage errors into DatabaseUnavailableError (lib/db/errors.ts) and never let a dropped
 // connection crash the process. PANTAU_DB_STATEMENT_TIMEOUT_MS changes the web limit (0 = none).
@@ -17,7 +17,7 @@ type Kind = "web" | "bulk";
 const globalState = globalThis as typeof globalThis & { __pantauPools?: Partial<Record<Kind, Promise<pg.Pool>>> };
 
 const STATEMENT_MS = Number(process.env.PANTAU_DB_STATEMENT_TIMEOUT_MS ?? 10_000);
-const CONNECT_MS = 5_000;
+const CONNECT_MS = 10_000;
 const QUEUE_MS = 60_000;
 
 // pg-pool uses connectionTimeoutMillis both for the wait in its queue and for opening a connection; the
@@ -38,6 +38,7 @@ export function webPoolConfig(connectionString: string): pg.PoolConfig {
     statement_timeout: STATEMENT_MS || undefined,
     query_timeout: STATEMENT_MS ? Math.max(30_000, STATEMENT_MS + 5_000) : undefined,
     idle_in_transaction_session_timeout: 10_000,
+    idleTimeoutMillis: 60_000, // keep connections through a burst: opening one costs PostgreSQL a process
     keepAlive: true,
   };
 }
