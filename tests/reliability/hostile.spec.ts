@@ -363,7 +363,9 @@ test("berkas bermusuhan pada unggah nilai", async () => {
     const state = actionState(a.text);
     const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.size;
     const messages = state ? stateMessages(state) : [];
-    fileFigures.push({ name: f.name, bytes, status: a.status, message: String(state?.message ?? a.text.slice(0, 100)), errors: Array.isArray(state?.errors) ? state.errors.length : 0 });
+    const first = Array.isArray(state?.errors) ? (state.errors[0] as { line?: number; message?: string } | undefined) : undefined;
+    const message = `${String(state?.message ?? a.text.slice(0, 100))}${first ? ` — baris ${first.line ?? "-"}: ${first.message}` : ""}`;
+    fileFigures.push({ name: f.name, bytes, status: a.status, message, errors: Array.isArray(state?.errors) ? state.errors.length : 0 });
     if (a.status !== 200 || !state) problems.push(`${f.name}: no action state (${a.status})`);
     else {
       if (state.tahap !== "gagal") problems.push(`${f.name}: accepted (${String(state.tahap)})`);
