@@ -3,8 +3,7 @@
 import { currentActor } from "@/lib/auth/session";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { importValues } from "@/lib/data/import-values";
-import { IMPORT_MSG } from "@/lib/i18n/import";
-import type { ImportIssue } from "@/lib/import/rows";
+import { decodeText, type ImportIssue } from "@/lib/import/rows";
 import { isXlsx, xlsxToCsv } from "@/lib/import/xlsx";
 import { pesanGalat } from "@/lib/i18n/errors";
 import { MSG } from "@/lib/i18n/messages";
@@ -37,11 +36,9 @@ async function readUpload(form: FormData): Promise<{ csv: string; nama: string }
       return { error: UNGGAH.xlsxRusak };
     }
   }
-  try {
-    return { csv: new TextDecoder("utf-8", { fatal: true }).decode(bytes), nama: file.name };
-  } catch {
-    return { error: IMPORT_MSG.bukanUtf8 }; // e.g. a CSV saved as Latin-1/Windows-1252
-  }
+  // Strictly, as the import does: a binary file or one saved as Latin-1/UTF-16 is named as such.
+  const text = decodeText(bytes);
+  return "error" in text ? { error: text.error.message } : { csv: text.text, nama: file.name };
 }
 
 /** Step 1 (pratinjau): validate and compute what would change, nothing written. Step 2 (simpan): write. */

@@ -7,9 +7,11 @@ import ExcelJS from "exceljs";
 import { Session, counters, type Answer } from "./client";
 import { changedTables, checksum, closeDb, db, fingerprint } from "./db";
 import { IMPORT_MSG } from "@/lib/i18n/import";
+import { MSG_LAPORAN } from "@/lib/i18n/laporan";
+import { MSG } from "@/lib/i18n/messages";
 import { UNGGAH } from "@/lib/i18n/unggah";
 import { VALUES_COLUMNS } from "@/lib/import/values";
-import { ANYAR, BAROS, PASSWORD, PERIODE, USERS, bulanIni } from "./fixtures";
+import { ANYAR, BAROS, LEBONG, PASSWORD, PERIODE, USERS, bulanIni } from "./fixtures";
 import { writeFigures } from "./figures";
 import { EMPTYISH, HOSTILE, actionState, internals, isIndonesian, reflectedMarkup, stateMessages } from "./hostile-values";
 import type { ActionCall, Call } from "./matrix";
@@ -284,6 +286,16 @@ async function xlsx(rows: (string | number)[][]): Promise<Blob> {
   return new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]);
 }
 
+async function hundredThousandDistinct(): Promise<string> {
+  const desa = (await (await db()).query<{ kode: string }>(`SELECT kode FROM desa ORDER BY kode LIMIT 4000`)).rows.map((r) => r.kode);
+  const indikator = ["SPM-01", "SPM-02", "SPM-03", "SPM-04", "SPM-05", "SPM-06", "SPM-07", "SPM-08", "SPM-09", "SPM-10", "SPM-11", "SPM-12", "KIA-K1", "KIA-KF", "KIA-KN1", "IMN-IDL", "GIZ-DS", "REM-SKR", "PTM-SKR", "PM-TBOBAT", "PM-DBD", "PM-DIARE", "KIA-KMI", "KIA-KMB", "GIZ-STUNT"];
+  const lines = [HEADER];
+  for (const d of desa) for (const i of indikator) lines.push(`${d},2024,${1 + (lines.length % 12)},${i},0`);
+  lines[lines.length - 1] = lines[lines.length - 1].replace(/,0$/, ",-1");
+  expect(lines.length - 1).toBe(100_000);
+  return lines.join("\n") + "\n";
+}
+
 function rows(n: number, last?: string): string {
   const lines = [HEADER];
   // Distinct keys: desa × month × indicator would run out; vary the value only and expect duplicates where said.
@@ -304,7 +316,7 @@ const utf16 = (s: string) => new Blob([Uint8Array.from([0xff, 0xfe, ...[...s].fl
 const ROW = `${DESA_HOSTILE},${now.tahun},${now.bulan},PM-DBD,1`;
 const next = now.bulan === 12 ? { tahun: now.tahun + 1, bulan: 1 } : { tahun: now.tahun, bulan: now.bulan + 1 };
 
-const FILES: { name: string; expect: string; file: () => Blob | string | Promise<Blob>; filename?: string; langkah?: string }[] = [
+const FILES: { name: string; expect: string; file: () => Blob | string | Promise<Blob | string>; filename?: string; langkah?: string; user?: string }[] = [
   { name: "header salah", expect: "tidak ada di header", file: () => `desa,year,month,indicator,value\n${ROW}\n` },
   { name: "kolom hilang", expect: IMPORT_MSG.kolomHilang("nilai", VALUES_COLUMNS), file: () => `kode_desa,tahun,bulan,indikator\n${DESA_HOSTILE},${now.tahun},${now.bulan},PM-DBD\n` },
   { name: "kolom tambahan", expect: IMPORT_MSG.kolomTakDikenal("catatan", VALUES_COLUMNS), file: () => `${HEADER},catatan\n${ROW},x\n` },
@@ -326,7 +338,8 @@ const FILES: { name: string; expect: string; file: () => Blob | string | Promise
   { name: "desa di luar wilayah", expect: IMPORT_MSG.desaDiLuarWilayah, file: () => `${HEADER}\n${ROW}\n${BAROS.desa.kode},${now.tahun},${now.bulan},PM-DBD,1\n` },
   { name: "desa tidak ada", expect: IMPORT_MSG.desaTakDikenal, file: () => `${HEADER}\n36.04.30.9999,${now.tahun},${now.bulan},PM-DBD,1\n` },
   { name: "indikator tidak ada", expect: IMPORT_MSG.indikatorTakDikenal, file: () => `${HEADER}\n${DESA_HOSTILE},${now.tahun},${now.bulan},SPM-99,1\n` },
-  { name: "100.000 baris, baris terakhir salah", expect: IMPORT_MSG.negatif, file: () => rows(100_000, `${DESA_HOSTILE},${now.tahun},${now.bulan},PM-DBD,-1`).replace(/PM-DBD,(\d+)\n/g, (m, i) => `${["PM-DBD", "PM-DIARE", "KIA-KMI", "KIA-KMB", "GIZ-STUNT"][Number(i) % 5]},${i}\n`) },
+  // ADMIN: 100,000 distinct valid rows across 4,000 desa × 25 indicators, the last one negative.
+  { name: "100.000 baris, baris terakhir salah", user: USERS.admin, expect: IMPORT_MSG.negatif, file: () => hundredThousandDistinct() },
   { name: "100.000 baris ganda", expect: "Baris ganda", file: () => rows(100_000) },
   { name: "10,5 MB", expect: UNGGAH.terlaluBesar, file: () => `${HEADER}\n${ROW}\n${"#".repeat(10.5 * 1024 * 1024)}\n` },
   { name: "konfirmasi palsu (csv di luar wilayah)", expect: IMPORT_MSG.desaDiLuarWilayah, file: () => "", langkah: "palsu" },
@@ -339,17 +352,20 @@ test("berkas bermusuhan pada unggah nilai", async () => {
   const problems: string[] = [];
   for (const f of FILES) {
     const content = await f.file();
+    const who = await as(f.user ?? USERS.anyar);
     let call = uploadCall(content, f.filename ?? "nilai.csv");
     if (f.langkah === "palsu") {
       // The confirmation step sends the previewed CSV back: forge it with another puskesmas's desa.
       const csv = `${HEADER}\n${BAROS.desa.kode},${now.tahun},${now.bulan},PM-DBD,1\n`;
       call = { ...call, action: { ...call.action!, fields: [["langkah", "simpan"], ["csv", csv], ["namaFile", "palsu.csv"]] } };
     }
-    const a = await s.send(call);
+    const a = await who.send(call);
     const state = actionState(a.text);
     const bytes = typeof content === "string" ? Buffer.byteLength(content) : content.size;
     const messages = state ? stateMessages(state) : [];
-    fileFigures.push({ name: f.name, bytes, status: a.status, message: String(state?.message ?? a.text.slice(0, 100)), errors: Array.isArray(state?.errors) ? state.errors.length : 0 });
+    const first = Array.isArray(state?.errors) ? (state.errors[0] as { line?: number; message?: string } | undefined) : undefined;
+    const message = `${String(state?.message ?? a.text.slice(0, 100))}${first ? ` — baris ${first.line ?? "-"}: ${first.message}` : ""}`;
+    fileFigures.push({ name: f.name, bytes, status: a.status, message, errors: Array.isArray(state?.errors) ? state.errors.length : 0 });
     if (a.status !== 200 || !state) problems.push(`${f.name}: no action state (${a.status})`);
     else {
       if (state.tahap !== "gagal") problems.push(`${f.name}: accepted (${String(state.tahap)})`);
@@ -406,6 +422,41 @@ test("nilai bermusuhan pada formulir masuk (email dan kata sandi)", async () => 
   const changed = changedTables(before, await fingerprint());
   if (changed.length > 0) problems.push(`data changed: ${changed.join(", ")}`);
   figures.push({ target: "formulir masuk", inputs: loginFigures.reduce((n, f) => n + f.inputs, 0), statuses: {}, problems });
+  expect(problems).toEqual([]);
+});
+
+test("kode yang tidak ada atau di luar wilayah, periode mendatang dan terkunci: pesan yang tepat, tidak ada yang ditulis", async () => {
+  const c = await db();
+  const locked = (await c.query<{ desa_kode: string; tahun: number; bulan: number; versi: number }>(
+    `SELECT desa_kode, tahun, bulan, versi FROM laporan WHERE puskesmas_kode = $1 AND status = 'DIVERIFIKASI' ORDER BY tahun, bulan, desa_kode LIMIT 1`,
+    [ANYAR.puskesmas.kode],
+  )).rows[0];
+  const cases: { name: string; user: string; call: Call; expect: string; status?: number }[] = [
+    { name: "formulir: desa tidak ada", user: USERS.anyar, call: laporanCall({ desaKode: "36.04.30.9999" }), expect: MSG.tidakBerhak },
+    { name: "formulir: desa puskesmas lain", user: USERS.anyar, call: laporanCall({ desaKode: BAROS.desa.kode }), expect: MSG.tidakBerhak },
+    { name: "formulir: indikator tidak ada", user: USERS.anyar, call: laporanCall({}, [["nilai.SPM-99", "1"]]), expect: MSG_LAPORAN.indikatorTidakDikenal("SPM-99") },
+    { name: "formulir: bulan mendatang", user: USERS.anyar, call: laporanCall({ tahun: String(next.tahun), bulan: String(next.bulan) }), expect: MSG_LAPORAN.periodeMendatang },
+    {
+      name: "formulir: bulan terkunci",
+      user: USERS.anyar,
+      call: laporanCall({ desaKode: locked.desa_kode, tahun: String(locked.tahun), bulan: String(locked.bulan), versi: String(locked.versi), aksi: "kirim", konfirmasi: "ya" }),
+      expect: MSG_LAPORAN.terkunci,
+    },
+    { name: "API: wilayah tidak ada", user: USERS.admin, call: get(`/api/v1/spm?wilayah=99.99&${p}`), expect: "Wilayah tidak ditemukan.", status: 404 },
+    { name: "API: wilayah di luar cakupan", user: USERS.anyar, call: get(`/api/v1/spm?wilayah=${LEBONG.puskesmas.kode}&${p}`), expect: "di luar cakupan", status: 403 },
+    { name: "API: puskesmas tidak ada", user: USERS.admin, call: get(`/api/v1/template-nilai?puskesmas=P99999901&${p}`), expect: "tidak ditemukan", status: 404 },
+    { name: "API: ekspor indikator grafik tidak ada", user: USERS.admin, call: get(`/api/v1/ekspor/pdf?wilayah=P36043001&${p}&grafik=SPM-99`), expect: "grafik", status: 400 },
+  ];
+  const before = await fingerprint();
+  const problems: string[] = [];
+  for (const k of cases) {
+    const a = await (await as(k.user)).send(k.call);
+    if (k.status !== undefined && a.status !== k.status) problems.push(`${k.name}: status ${a.status}, expected ${k.status}`);
+    if (!a.text.includes(k.expect)) problems.push(`${k.name}: "${k.expect}" missing in ${a.text.slice(0, 200)}`);
+  }
+  const changed = changedTables(before, await fingerprint());
+  if (changed.length > 0) problems.push(`data changed: ${changed.join(", ")}`);
+  figures.push({ target: "kode dan periode", inputs: cases.length, statuses: {}, problems });
   expect(problems).toEqual([]);
 });
 

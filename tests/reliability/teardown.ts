@@ -54,7 +54,7 @@ function authzBlock(a: AuthzFigures, f: ForgeFigures | null, date: string): stri
 
 function hostileBlock(h: HostileFigures, date: string): string {
   const statuses = Object.entries(h.statuses).sort().map(([k, v]) => `${k}: ${fmt(v)}`).join(", ");
-  const files = h.files.map((x) => `| ${x.name} | ${fmt(x.bytes)} | ${x.status} | ${x.message.replace(/\|/g, "\\|").replace(/\n/g, " ").slice(0, 110)} |`).join("\n");
+  const files = h.files.map((x) => `| ${x.name} | ${fmt(x.bytes)} | ${x.status} | ${x.message.replace(/\|/g, "\\|").replace(/\n/g, " ").slice(0, 200)} |`).join("\n");
   const login = h.login.map((l) => `${l.field}: ${l.inputs} inputs, ${l.sessions} sessions created, messages: ${Object.entries(l.messages).map(([m, n]) => `“${m}” ×${n}`).join(", ")}`);
   return [
     `Last run ${date}: **${fmt(h.targets)} targets** (form fields, upload cells, API and page parameters, files, login), **${fmt(h.inputs)} hostile inputs**, ${fmt(h.requests)} HTTP requests, ${h.seconds} s.`,
