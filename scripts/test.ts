@@ -81,4 +81,5 @@ if (buildOk) {
 }
 if (!ok && total.failed === 0) total.failed = 1; // a failed type-check, lint or build counts as a failure
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
-process.exit(ok ? 0 : 1);
+// A failed test case fails the run even when its runner exited 0 (the counts come from the JSON reports).
+process.exit(ok && total.failed === 0 ? 0 : 1);

@@ -6,7 +6,7 @@ import { laporanCounts } from "@/lib/data/kelengkapan";
 import { simpanLaporan, type SimpanInput } from "@/lib/data/laporan";
 import { ubahStatusLaporan } from "@/lib/data/verifikasi";
 import { getWilayah } from "@/lib/data/wilayah";
-import { closePool, pool } from "@/lib/db/pool";
+import { bulkPool, closePool } from "@/lib/db/pool";
 import { ADMIN, ANYAR, SERANG } from "./helpers";
 
 // The rollups (rekap_nilai, rekap_sasaran, rekap_laporan) must always equal the GROUP BY over the base
@@ -18,8 +18,9 @@ const IMPORTED = ["36.04.30.2005", "36.04.30.2006", "36.04.30.2007"];
 
 afterAll(() => closePool());
 
+// The comparisons scan whole base tables: the bulk pool (long statement timeout), not the web pool (10 s).
 async function q<T extends object = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-  return (await (await pool()).query<T>(sql, params)).rows;
+  return (await (await bulkPool()).query<T>(sql, params)).rows;
 }
 
 /** The three levels of a base-table aggregate, as rollup rows (tingkat, provinsi, kabupaten, kode). */
@@ -115,7 +116,7 @@ describe("rollups equal the base-table GROUP BY", () => {
   });
 
   it("after a desa moves to another puskesmas (codes rewritten in one transaction)", async () => {
-    const c = await (await pool()).connect();
+    const c = await (await bulkPool()).connect();
     try {
       await c.query("BEGIN");
       for (const t of ["desa", "laporan", "nilai", "sasaran"]) {
@@ -130,7 +131,7 @@ describe("rollups equal the base-table GROUP BY", () => {
 
   it("a rolled-back transaction leaves the rollups as they were", async () => {
     const before = await q(`SELECT * FROM rekap_nilai WHERE kode = 'P36043001' AND tahun = 2026 ORDER BY bulan, indikator_kode`);
-    const c = await (await pool()).connect();
+    const c = await (await bulkPool()).connect();
     try {
       await c.query("BEGIN");
       await c.query(`UPDATE nilai SET nilai = nilai + 100 WHERE puskesmas_kode = 'P36043001' AND tahun = 2026`);
