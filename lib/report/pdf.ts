@@ -1,8 +1,7 @@
 import PDFDocument from "pdfkit";
 import { EKSPOR, LEVEL_LABEL } from "@/lib/i18n/ekspor";
 import { formatAngka, formatPersenTabel, formatWaktu } from "@/lib/i18n/format";
-import type { Indikator } from "@/lib/spm/catalog";
-import { periodeLabel, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
+import { kelasCapaian, periodeLabel, statusLayanan, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
 
 // The PDF export (A4 landscape): the unit's summary, a bar chart of capaian per child unit against the
 // target line for one indicator, and tables of capaian per unit (indicators split into blocks of at most
@@ -57,16 +56,8 @@ function font(doc: Doc, bold: boolean, size: number, color = COLOR.teks): void {
 }
 
 function capaianColor(c: ReportCell): string | null {
-  if (c.capaian === null) return null;
-  if (c.melebihi) return COLOR.melebihi;
-  return c.onTrack ? COLOR.sesuai : COLOR.kurang;
-}
-
-function statusOf(ind: Indikator, c: ReportCell): string {
-  if (ind.jenis === "jumlah") return EKSPOR.jumlahTanpaSasaran;
-  if (c.capaian === null) return EKSPOR.tidakAdaSasaran;
-  if (c.melebihi) return EKSPOR.melebihiSasaran;
-  return c.onTrack ? EKSPOR.sesuaiTarget : EKSPOR.diBawahTarget;
+  const kelas = kelasCapaian(c);
+  return kelas === null ? null : COLOR[kelas];
 }
 
 function newPage(doc: Doc, model: ReportModel, first = false): number {
@@ -111,7 +102,7 @@ function summary(doc: Doc, model: ReportModel, y0: number): void {
     const fillColor = capaianColor(c);
     if (fillColor) doc.rect(M + 62 + 300 + 72 + 72, y, 62, rowH).fill(fillColor);
     font(doc, false, 8.5);
-    const values = [ind.kode, ind.nama, formatAngka(c.sasaran), formatAngka(c.realisasi), formatPersenTabel(c.capaian), jumlah ? "–" : formatPersenTabel(c.target), statusOf(ind, c)];
+    const values = [ind.kode, ind.nama, formatAngka(c.sasaran), formatAngka(c.realisasi), formatPersenTabel(c.capaian), jumlah ? "–" : formatPersenTabel(c.target), statusLayanan(ind, c)];
     x = M;
     cols.forEach(([, w, align], j) => {
       cell(doc, values[j], x, y + (rowH - 8.5) / 2, w, align);

@@ -1,4 +1,4 @@
-import { periodeLaporan } from "@/lib/i18n/ekspor";
+import { EKSPOR, periodeLaporan } from "@/lib/i18n/ekspor";
 import { TINGKAT_LABEL } from "@/lib/i18n/messages";
 import { aggregate, capaianRounded, melebihiSasaran, onTrack, targetLineRounded } from "@/lib/spm/capaian";
 import { INDIKATOR, type Indikator } from "@/lib/spm/catalog";
@@ -87,6 +87,23 @@ export interface ReportInput {
   levels: { tingkat: UnitTingkat; units: readonly FigureSet[] }[];
   sumberSasaran: SumberSasaran | null;
   dibuat: Date;
+}
+
+/** How a capaian cell is marked in the files: over 100 % (check the sasaran), on track, behind; null without sasaran. */
+export type KelasCapaian = "melebihi" | "sesuai" | "kurang";
+
+export function kelasCapaian(c: ReportCell): KelasCapaian | null {
+  if (c.capaian === null) return null;
+  if (c.melebihi) return "melebihi";
+  return c.onTrack ? "sesuai" : "kurang";
+}
+
+/** The status text of a service in the summary tables. */
+export function statusLayanan(ind: Indikator, c: ReportCell): string {
+  if (ind.jenis === "jumlah") return EKSPOR.jumlahTanpaSasaran;
+  const kelas = kelasCapaian(c);
+  if (kelas === null) return EKSPOR.tidakAdaSasaran;
+  return kelas === "melebihi" ? EKSPOR.melebihiSasaran : kelas === "sesuai" ? EKSPOR.sesuaiTarget : EKSPOR.diBawahTarget;
 }
 
 export function indikatorOf(set: IndikatorSet): readonly Indikator[] {

@@ -2,9 +2,8 @@ import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { EKSPOR, LEVEL_LABEL, METODOLOGI } from "@/lib/i18n/ekspor";
 import { formatWaktu } from "@/lib/i18n/format";
-import type { Indikator } from "@/lib/spm/catalog";
 import { PARAMETER_DEFAULT } from "@/lib/spm/parameter";
-import { periodeLabel, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
+import { kelasCapaian, periodeLabel, statusLayanan, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
 
 // The XLSX export: "Ringkasan" (the unit, one row per indicator), one sheet per detail level (a row per
 // unit, four columns per indicator, a totals row) and "Metodologi". Numbers stay numbers; only the cell
@@ -25,18 +24,9 @@ function fill(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
 }
 
-/** The fill of a capaian cell: over 100 % (check the sasaran), on track, behind; none without sasaran. */
 function capaianFill(c: ReportCell): string | null {
-  if (c.capaian === null) return null;
-  if (c.melebihi) return FILL.melebihi;
-  return c.onTrack ? FILL.sesuai : FILL.kurang;
-}
-
-function statusOf(ind: Indikator, c: ReportCell): string {
-  if (ind.jenis === "jumlah") return EKSPOR.jumlahTanpaSasaran;
-  if (c.capaian === null) return EKSPOR.tidakAdaSasaran;
-  if (c.melebihi) return EKSPOR.melebihiSasaran;
-  return c.onTrack ? EKSPOR.sesuaiTarget : EKSPOR.diBawahTarget;
+  const kelas = kelasCapaian(c);
+  return kelas === null ? null : FILL[kelas];
 }
 
 function writeHeader(ws: ExcelJS.Worksheet, model: ReportModel, title: string): void {
@@ -71,7 +61,7 @@ function summarySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   model.indikator.forEach((ind, i) => {
     const c = model.unit.cells[i];
     const jumlah = ind.jenis === "jumlah";
-    const row = ws.addRow([i + 1, ind.kode, ind.subKegiatan, ind.nama, c.sasaran, c.realisasi, c.capaian, jumlah ? null : c.target, statusOf(ind, c)]);
+    const row = ws.addRow([i + 1, ind.kode, ind.subKegiatan, ind.nama, c.sasaran, c.realisasi, c.capaian, jumlah ? null : c.target, statusLayanan(ind, c)]);
     row.getCell(5).numFmt = FORMAT.jumlah;
     row.getCell(6).numFmt = FORMAT.jumlah;
     row.getCell(7).numFmt = FORMAT.persen;
