@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { currentActor } from "@/lib/auth/session";
 import { can, ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { getGrid, indikatorKlaster } from "@/lib/data/laporan-grid";
@@ -65,6 +66,7 @@ export async function simpanGridAction(_prev: GridFormState, form: FormData): Pr
       }
     }
     if (!r.ok) return { ...state, versi: {}, message: MSG_GRID.adaMasalah };
+    revalidatePath("/laporan/grid"); // the page re-renders with every row's new version and status
     return { ...state, status: "ok", values: {}, message: q.aksi === "kirim" ? MSG_GRID.terkirim(inputs.length) : MSG_GRID.tersimpan(inputs.length) };
   } catch (error) {
     if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ...base, message: MSG.tidakBerhak };
