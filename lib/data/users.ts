@@ -1,6 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { afterFailure, lockedMinutesLeft } from "@/lib/auth/lockout";
+import { afterFailure, LOCK_MINUTES, lockedMinutesLeft, MAX_FAILED_LOGINS } from "@/lib/auth/lockout";
 import { hashPasswordSync, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/prisma";
 import { MSG } from "@/lib/i18n/messages";
@@ -47,25 +47,39 @@ export async function verifyLogin(email: string, password: string, now = new Dat
   if (minutes > 0) return { ok: false, message: MSG.akunTerkunci(minutes) };
   if (!user.aktif) return { ok: false, message: MSG.akunNonaktif };
   const before = { gagalLogin: user.gagalLogin, terkunciSampai: user.terkunciSampai?.toISOString() ?? null };
+  // The attempt is counted before the (slow) password check, in one atomic statement that also sees a lock
+  // set meanwhile: guesses sent in parallel cannot all be checked against a counter none of them has raised.
+  // (Prisma stores UTC wall-clock time in timestamp columns: the ISO text is cast the same way.)
+  const claimed = await prisma.$queryRaw<{ gagal_login: number }[]>`
+    UPDATE app_user SET gagal_login = gagal_login + 1
+    WHERE id = ${user.id}::uuid AND gagal_login < ${MAX_FAILED_LOGINS}
+      AND (terkunci_sampai IS NULL OR terkunci_sampai <= ${now.toISOString()}::timestamp)
+    RETURNING gagal_login`;
+  if (claimed.length === 0) return { ok: false, message: MSG.akunTerkunci(LOCK_MINUTES) }; // the limit is reached by attempts in flight
+  const attempt = claimed[0].gagal_login;
   if (!(await verifyPassword(password, user.passwordHash))) {
-    const next = afterFailure(user.gagalLogin, now);
-    await prisma.$transaction([
-      prisma.user.update({ where: { id: user.id }, data: next }),
-      prisma.auditLog.create({
-        data: {
-          ...auditOf(user), aksi: next.terkunciSampai ? "kunci" : "login_gagal", lama: before,
-          baru: { gagalLogin: next.gagalLogin, terkunciSampai: next.terkunciSampai?.toISOString() ?? null }, sumber: "login",
-        },
-      }),
-    ]);
+    const next = afterFailure(attempt - 1, now);
+    const log = prisma.auditLog.create({
+      data: {
+        ...auditOf(user), aksi: next.terkunciSampai ? "kunci" : "login_gagal", lama: { ...before, gagalLogin: attempt - 1 },
+        baru: { gagalLogin: next.gagalLogin, terkunciSampai: next.terkunciSampai?.toISOString() ?? null }, sumber: "login",
+      },
+    });
+    // The counter is already raised; only the attempt that reaches the limit writes (the lock, counter 0).
+    if (next.terkunciSampai) await prisma.$transaction([prisma.user.update({ where: { id: user.id }, data: next }), log]);
+    else await log;
     if (next.terkunciSampai) return { ok: false, message: MSG.akunTerkunci(lockedMinutesLeft(next.terkunciSampai, now)) };
     return { ok: false, message: MSG.loginGagal };
   }
-  if (user.gagalLogin > 0 || user.terkunciSampai) {
+  // Success: the counter goes back to 0 (logged only when it or a lock was there before this attempt).
+  const reset = prisma.user.update({ where: { id: user.id }, data: { gagalLogin: 0, terkunciSampai: null } });
+  if (attempt - 1 > 0 || user.terkunciSampai) {
     await prisma.$transaction([
-      prisma.user.update({ where: { id: user.id }, data: { gagalLogin: 0, terkunciSampai: null } }),
-      prisma.auditLog.create({ data: { ...auditOf(user), aksi: "login", lama: before, baru: { gagalLogin: 0, terkunciSampai: null }, sumber: "login" } }),
+      reset,
+      prisma.auditLog.create({ data: { ...auditOf(user), aksi: "login", lama: { ...before, gagalLogin: attempt - 1 }, baru: { gagalLogin: 0, terkunciSampai: null }, sumber: "login" } }),
     ]);
+  } else {
+    await reset;
   }
   return { ok: true, actor: toActor(user), sesiVersi: user.sesiVersi };
 }

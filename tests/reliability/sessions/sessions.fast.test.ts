@@ -19,6 +19,7 @@ import { startApp, TEST_SECRET } from "../support/stack";
 const stack = sharedStack();
 const PKM: TestUser = { email: "uji.sesi.pkm@pantau.test", role: "PUSKESMAS", provinsiKode: "35", kabupatenKode: "35.01", puskesmasKode: "P35010101" };
 const KUNCI: TestUser = { email: "uji.sesi.kunci@pantau.test", role: "DINKES_KABUPATEN", provinsiKode: "35", kabupatenKode: "35.01", puskesmasKode: null };
+const PARALEL: TestUser = { email: "uji.sesi.paralel@pantau.test", role: "DINKES_KABUPATEN", provinsiKode: "35", kabupatenKode: "35.02", puskesmasKode: null };
 const KELUAR: TestUser = { email: "uji.sesi.keluar@pantau.test", role: "DINKES_PROVINSI", provinsiKode: "35", kabupatenKode: null, puskesmasKode: null };
 
 /** A form post to the report action with nothing filled in (answered with a validation message). */
@@ -44,7 +45,7 @@ describe("sessions and headers", () => {
   let pkm: Session;
 
   beforeAll(async () => {
-    await createUsers(stack.databaseUrl, [PKM, KUNCI, KELUAR]);
+    await createUsers(stack.databaseUrl, [PKM, KUNCI, KELUAR, PARALEL]);
     const l = await login(stack.url, PKM.email, PASSWORD);
     expect(l.ok).toBe(true);
     pkm = l.session;
@@ -139,6 +140,18 @@ describe("sessions and headers", () => {
     expect(decodeURIComponent(r.location ?? "")).toContain("Akun terkunci sementara");
     const { rows } = await withClient(stack.databaseUrl, (c) => c.query(`SELECT terkunci_sampai FROM app_user WHERE email = $1`, [KUNCI.email]));
     expect(rows[0].terkunci_sampai.getTime()).toBeGreaterThan(Date.now() + (LOCK_MINUTES - 1) * 60_000);
+  });
+
+  it("guesses sent in parallel cannot get past the limit: at most the limit of them are checked", async () => {
+    const GUESSES = 15;
+    const results = await Promise.all(Array.from({ length: GUESSES }, (_, i) => login(stack.url, PARALEL.email, `tebakan-${i}`)));
+    const says = results.map((r) => decodeURIComponent(r.location ?? ""));
+    const checked = says.filter((m) => m.includes("Email atau kata sandi salah")).length;
+    expect(results.every((r) => !r.ok)).toBe(true);
+    expect(checked).toBeLessThan(MAX_FAILED_LOGINS);
+    expect(says.filter((m) => m.includes("Akun terkunci sementara")).length).toBe(GUESSES - checked);
+    expect((await login(stack.url, PARALEL.email, PASSWORD)).ok).toBe(false);
+    writeFigures("parallel-guesses", { sent: GUESSES, checked, refusedAsLocked: GUESSES - checked });
   });
 
   it("error answers reveal no internals: unknown page, unknown action, broken action body, bad API parameter", async () => {

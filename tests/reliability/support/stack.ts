@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { startEmbedded, type EmbeddedServer } from "@/lib/db/embedded";
 
@@ -41,6 +42,27 @@ export interface AppServer {
 
 export const TEST_SECRET = "uji-keandalan-rahasia-sesi-0123456789abcdef";
 
+/** Whether something accepts connections on 127.0.0.1:`port`. */
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function waitForPort(port: number, free: boolean, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if ((await portInUse(port)) !== free) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
 async function waitForHttp(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
   const until = Date.now() + timeoutMs;
   let last: unknown = null;
@@ -62,6 +84,8 @@ async function waitForHttp(url: string, timeoutMs: number, child: ChildProcess):
 /** Serves the production build (`next build` must have run) on 127.0.0.1:`port` against `databaseUrl`. */
 export async function startApp(opts: { port: number; databaseUrl: string; dataDir: string; env?: Record<string, string> }): Promise<AppServer> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No production build: run `npx next build` first.");
+  // A server still closing on the port (or someone else's) would answer in place of ours.
+  if (!(await waitForPort(opts.port, true, 15_000))) throw new Error(`port ${opts.port} is in use`);
   const url = `http://127.0.0.1:${opts.port}`;
   const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
     cwd: ROOT,
@@ -90,9 +114,11 @@ export async function startApp(opts: { port: number; databaseUrl: string; dataDi
       // already gone
     }
     await exited;
+    await waitForPort(opts.port, true, 15_000); // next start's server process may close its socket after the parent exits
   };
   try {
     await waitForHttp(`${url}/login`, 60_000, child);
+    if (child.exitCode !== null || /EADDRINUSE/.test(out)) throw new Error("next start did not keep running");
   } catch (error) {
     await stop("SIGKILL");
     throw new Error(`${(error as Error).message}\n${out.slice(-2000)}`);
