@@ -4,10 +4,10 @@ import { expect, test } from "@playwright/test";
 import { actionIds, counters } from "./client";
 import { closeDb, ensureSubmittedReport } from "./db";
 import { PANDEGLANG, PERIODE } from "./fixtures";
-import { writeFigures } from "./figures";
+import { appendFigures, readRecords, writeFigures } from "./figures";
 import { MATRIX } from "./matrix";
 import { endpointKey, enumerateEndpoints } from "./routes";
-import { Runner, cells, describeCell } from "./runner";
+import { Runner, cells, describeCell, type CellResult } from "./runner";
 
 test.describe.configure({ mode: "default" }); // in file order, one worker; a failed row does not stop the rest
 
@@ -21,16 +21,24 @@ test.beforeAll(async () => {
   await ensureSubmittedReport(PANDEGLANG, PERIODE.tahun, PERIODE.bulan);
 });
 
+// Figures go to a file as the tests run: a failed test restarts the worker, and memory with it.
+test.afterEach(() => {
+  for (const r of runner.results.splice(0)) appendFigures("authz-cells", r);
+  appendFigures("authz-requests", { requests: counters.requests - requestsBefore });
+  requestsBefore = counters.requests;
+});
+
 test.afterAll(async () => {
+  const results = readRecords<CellResult>("authz-cells");
   const byOutcome: Record<string, number> = {};
-  for (const r of runner.results) byOutcome[r.expected] = (byOutcome[r.expected] ?? 0) + 1;
+  for (const r of results) byOutcome[r.expected] = (byOutcome[r.expected] ?? 0) + 1;
   writeFigures("authz", {
     endpoints: new Set(MATRIX.map((r) => r.endpoint)).size,
     rows: MATRIX.length,
-    cells: runner.results.length,
-    requests: counters.requests - requestsBefore,
+    cells: results.length,
+    requests: readRecords<{ requests: number }>("authz-requests").reduce((n, r) => n + r.requests, 0),
     byOutcome,
-    failed: runner.results.filter((r) => r.problems.length > 0).map((r) => ({ ...r })),
+    failed: results.filter((r) => r.problems.length > 0),
     seconds: Math.round((Date.now() - started) / 1000),
   });
   await closeDb();

@@ -15,3 +15,15 @@ export function readFigures<T>(name: string): T | null {
   const file = path.join(FIGURES_DIR, `${name}.json`);
   return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as T) : null;
 }
+
+/** One record appended to test-results/reliability/<name>.jsonl: survives the worker restart after a failed test. */
+export function appendFigures(name: string, record: unknown): void {
+  fs.mkdirSync(FIGURES_DIR, { recursive: true });
+  fs.appendFileSync(path.join(FIGURES_DIR, `${name}.jsonl`), JSON.stringify(record) + "\n");
+}
+
+export function readRecords<T>(name: string): T[] {
+  const file = path.join(FIGURES_DIR, `${name}.jsonl`);
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l) as T);
+}

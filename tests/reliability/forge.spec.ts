@@ -7,12 +7,13 @@ import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { Session, actionId, counters, type Answer } from "./client";
 import { changedTables, closeDb, db, fingerprint } from "./db";
 import { ANYAR, BAROS, LEBONG, PASSWORD, PERIODE, USERS, bulanIni, type UserKey } from "./fixtures";
-import { writeFigures } from "./figures";
+import { appendFigures, readRecords, writeFigures } from "./figures";
 import type { ActionCall, Call } from "./matrix";
 
 const BASE = process.env.RELIABILITY_BASE_URL!;
 const sessions = new Map<UserKey, Session>();
-const tried: { name: string; requests: number; refused: boolean }[] = [];
+/** Appended to a file as the tests run: a failed test restarts the worker, and memory with it. */
+const tried = { push: (t: { name: string; requests: number; refused: boolean }) => appendFigures("forge-tried", t) };
 
 async function as(user: UserKey): Promise<Session> {
   let s = sessions.get(user);
@@ -68,8 +69,15 @@ test.beforeAll(() => {
   requestsBefore = counters.requests;
 });
 
+test.afterEach(() => {
+  appendFigures("forge-requests", { requests: counters.requests - requestsBefore });
+  requestsBefore = counters.requests;
+});
+
 test.afterAll(async () => {
-  writeFigures("forge", { attempts: tried.length, requests: counters.requests - requestsBefore, refused: tried.filter((t) => t.refused).length, tried });
+  const all = readRecords<{ name: string; requests: number; refused: boolean }>("forge-tried");
+  const requests = readRecords<{ requests: number }>("forge-requests").reduce((n, r) => n + r.requests, 0);
+  writeFigures("forge", { attempts: all.length, requests, refused: all.filter((t) => t.refused).length, tried: all });
   await closeDb();
 });
 
