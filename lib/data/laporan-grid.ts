@@ -48,6 +48,11 @@ export async function getGrid(actor: Actor, puskesmasKode: string, tahun: number
   return {
     puskesmas: { kode: node.kode, nama: node.nama, kabupatenKode: node.place.kabupatenKode ?? "" },
     indikator: kodes.map((k) => ({ kode: k, nama: INDIKATOR.find((i) => i.kode === k)!.nama })),
-    baris: desa.rows.map((d) => ({ desaKode: d.kode, desaNama: d.nama, status: d.status, versi: d.versi ?? 0, nilai: byDesa.get(d.kode) ?? {} })),
+    // Drafts show only to their puskesmas (DOMAIN.md §7): to anyone else a draft is no report yet.
+    baris: desa.rows.map((d) =>
+      d.status === "DRAFT" && actor.role !== "PUSKESMAS"
+        ? { desaKode: d.kode, desaNama: d.nama, status: null, versi: 0, nilai: {} }
+        : { desaKode: d.kode, desaNama: d.nama, status: d.status, versi: d.versi ?? 0, nilai: byDesa.get(d.kode) ?? {} },
+    ),
   };
 }

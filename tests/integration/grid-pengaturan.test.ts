@@ -47,6 +47,10 @@ describe("bulk grid", () => {
     expect(await stored(B)).toEqual({ "KIA-K1": 1, "SPM-01": 1 });
     const audit = await client.query(`SELECT sumber FROM audit_log WHERE kunci = $1`, [`${B}/2026/8/SPM-01`]);
     expect(audit.rows).toEqual([{ sumber: "grid" }]);
+    // Drafts show only to their puskesmas: dinkes sees these rows as not yet reported.
+    const dinkes = (await getGrid(SERANG, "P36043001", 2026, 8, "K2")).baris.find((b) => b.desaKode === B)!;
+    expect(dinkes).toMatchObject({ status: null, nilai: {} });
+    expect((await getGrid(ANYAR, "P36043001", 2026, 8, "K2")).baris.find((b) => b.desaKode === B)).toMatchObject({ status: "DRAFT", nilai: { "SPM-01": 1 } });
   });
 
   it("all or nothing: one wrong cell or one stale row, and no row is written", async () => {
