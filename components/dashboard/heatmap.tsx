@@ -5,10 +5,11 @@ import { formatPersen } from "@/lib/i18n/format";
 import { wilayahHref } from "@/lib/wilayah/href";
 
 function shade(c: number | null, target: number): string {
-  if (c === null) return "bg-slate-100 text-slate-600";
-  if (c >= target) return "bg-emerald-200 text-emerald-950";
-  if (c >= target * 0.8) return "bg-yellow-100 text-yellow-950";
-  return "bg-red-200 text-red-950";
+  // Classes of app/globals.css (.heatmap, .hm-*).
+  if (c === null) return "hm-na";
+  if (c >= target) return "hm-ok";
+  if (c >= target * 0.8) return "hm-mid";
+  return "hm-low";
 }
 
 /** Children × SPM services, coloured by capaian against the target line, with the numbers readable. */
@@ -18,7 +19,7 @@ export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
       <h2 id="heatmap" className="text-lg font-semibold">Peta capaian SPM</h2>
       <p className="mb-2 text-xs text-slate-600">Hijau: di atas garis target · kuning: 80–100 % dari garis target · merah: di bawahnya · abu-abu: tidak ada sasaran.</p>
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, dapat digeser ke samping">
-        <table className="text-xs tabular-nums">
+        <table className="heatmap text-xs tabular-nums">
           <thead>
             <tr>
               <th scope="col" className="sticky left-0 bg-white px-2 py-1 text-left">Wilayah</th>
@@ -36,7 +37,7 @@ export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
                 {SPM_KODES.map((k) => {
                   const f = r.figures.find((x) => x.indikator === k)!;
                   return (
-                    <td key={k} className={`px-1 py-0.5 text-right ${shade(f.capaianRounded, f.targetRounded)}`}>
+                    <td key={k} className={shade(f.capaianRounded, f.targetRounded)}>
                       {formatPersen(f.capaianRounded).replace(" %", "")}
                     </td>
                   );

@@ -7,12 +7,12 @@ import { computeFigure, type Figure } from "@/lib/spm/figure";
 import { indeksSpm, type IndeksSpm } from "@/lib/spm/indeks";
 import type { Tingkat } from "@/lib/wilayah/kode";
 import { LEVEL_COLUMN } from "./level-column";
-import { rekapScope } from "./rekap";
+import { nilaiSumsQuery, sasaranSumsQuery } from "./sums-sql";
 import { getWilayah, type WilayahNode } from "./wilayah";
 
 // Figures of every indicator for a unit (and per child unit), aggregated in PostgreSQL (from the rollups
-// per provinsi/kabupaten/puskesmas where they answer, else one GROUP BY over the fact tables' denormalised
-// wilayah columns), then computed by lib/spm (the one arithmetic).
+// where they answer, else one GROUP BY over the fact tables' denormalised wilayah columns: see
+// ./sums-sql.ts), then computed by lib/spm (the one arithmetic).
 
 
 /** The level whose units are listed as children of a unit (grafik PWS, heatmap, breakdown exports). */
@@ -49,56 +49,16 @@ interface Sums {
   monthly: Map<Key, Map<string, number[]>>;
 }
 
-function where(node: Pick<WilayahNode, "tingkat" | "kode">, firstParam: number): { sql: string; params: string[] } {
-  if (node.tingkat === "nasional") return { sql: "", params: [] };
-  return { sql: ` AND ${LEVEL_COLUMN[node.tingkat]} = $${firstParam}`, params: [node.kode] };
-}
-
 type SumRow = { k: string; i: string; s: string };
-type MonthRow = SumRow & { b: number };
-
-/** Sasaran and monthly sums of the unit (groupLevel null) or of each unit of groupLevel inside it. */
-async function querySums(node: WilayahNode, groupLevel: Exclude<Tingkat, "nasional"> | null, tahun: number, bulan: number, opts: FigureOptions) {
-  const db = await pool();
-  const rekap = opts.termasukDraft ? null : rekapScope(node, groupLevel, 3);
-  if (rekap) {
-    // The rollups (rekap_*), exact in the writing transaction: same sums as the GROUP BY below.
-    const key = rekap.perUnit ? "kode AS k" : "'' AS k";
-    const group = rekap.perUnit ? "kode, " : "";
-    return Promise.all([
-      db.query<SumRow>(
-        `SELECT ${key}, indikator_kode AS i, sum(jumlah)::text AS s FROM rekap_sasaran
-         WHERE ${rekap.sql} AND tahun = $1 AND $2::int > 0 GROUP BY ${group}indikator_kode HAVING sum(baris) > 0`,
-        [tahun, bulan, ...rekap.params],
-      ),
-      db.query<MonthRow>(
-        `SELECT ${key}, indikator_kode AS i, bulan AS b, sum(jumlah)::text AS s FROM rekap_nilai
-         WHERE ${rekap.sql} AND tahun = $1 AND bulan <= $2 GROUP BY ${group}indikator_kode, bulan HAVING sum(jumlah) <> 0`,
-        [tahun, bulan, ...rekap.params],
-      ),
-    ]);
-  }
-  const groupBy = groupLevel ? LEVEL_COLUMN[groupLevel] : null;
-  const key = groupBy ? `${groupBy} AS k` : `'' AS k`;
-  const group = groupBy ? `${groupBy}, ` : "";
-  const w = where(node, 3);
-  const counted = opts.termasukDraft ? "(dihitung OR EXISTS (SELECT 1 FROM laporan l WHERE l.id = nilai.laporan_id AND l.status = 'DRAFT'))" : "dihitung";
-  return Promise.all([
-    db.query<SumRow>(
-      `SELECT ${key}, indikator_kode AS i, sum(jumlah)::text AS s FROM sasaran
-       WHERE tahun = $1 AND $2::int > 0${w.sql} GROUP BY ${group}indikator_kode`,
-      [tahun, bulan, ...w.params],
-    ),
-    db.query<MonthRow>(
-      `SELECT ${key}, indikator_kode AS i, bulan AS b, sum(nilai)::text AS s FROM nilai
-       WHERE tahun = $1 AND bulan <= $2 AND ${counted}${w.sql} GROUP BY ${group}indikator_kode, bulan`,
-      [tahun, bulan, ...w.params],
-    ),
-  ]);
-}
+/** One row per unit and indicator: m1..m<bulan> are the monthly sums (null: no value that month). */
+type MonthRow = { k: string; i: string } & Record<`m${number}`, string | null>;
 
 async function loadSums(node: WilayahNode, groupLevel: Exclude<Tingkat, "nasional"> | null, tahun: number, bulan: number, opts: FigureOptions): Promise<Sums> {
-  const [s, v] = await querySums(node, groupLevel, tahun, bulan, opts);
+  const db = await pool();
+  const [s, v] = await Promise.all([
+    db.query<SumRow>(...sasaranSumsQuery(node, groupLevel, tahun, bulan)),
+    db.query<MonthRow>(...nilaiSumsQuery(node, groupLevel, tahun, bulan, opts)),
+  ]);
   const sums: Sums = { sasaran: new Map(), monthly: new Map() };
   for (const r of s.rows) {
     if (!sums.sasaran.has(r.k)) sums.sasaran.set(r.k, new Map());
@@ -106,9 +66,9 @@ async function loadSums(node: WilayahNode, groupLevel: Exclude<Tingkat, "nasiona
   }
   for (const r of v.rows) {
     if (!sums.monthly.has(r.k)) sums.monthly.set(r.k, new Map());
-    const m = sums.monthly.get(r.k)!;
-    if (!m.has(r.i)) m.set(r.i, new Array(12).fill(0));
-    m.get(r.i)![r.b - 1] = Number(r.s);
+    const months = new Array<number>(12).fill(0);
+    for (let j = 0; j < bulan; j++) months[j] = Number(r[`m${j + 1}`] ?? 0);
+    sums.monthly.get(r.k)!.set(r.i, months);
   }
   return sums;
 }

@@ -29,7 +29,7 @@ export async function laporanCounts(node: Pick<WilayahNode, "tingkat" | "kode" |
   const lapFilter = node.tingkat === "nasional" ? "" : ` AND ${node.tingkat === "desa" ? "desa_kode" : COLUMN[node.tingkat]} = $1`;
   const params = node.tingkat === "nasional" ? [] : [node.kode];
   const n = params.length;
-  const rekap = rekapScope(node, childLevel, 3);
+  const rekap = rekapScope(node, childLevel, 3, "laporan");
   const [desa, lap] = await Promise.all([
     db.query<{ k: string; n: number }>(`SELECT ${key} AS k, count(*)::int AS n FROM desa WHERE true${filter} GROUP BY 1`, params),
     rekap

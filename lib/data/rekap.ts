@@ -2,13 +2,14 @@ import "server-only";
 import type { Tingkat } from "@/lib/wilayah/kode";
 import type { WilayahNode } from "./wilayah";
 
-// Which reads the rollup tables (rekap_nilai, rekap_sasaran, rekap_laporan; migration
-// 20261201000000_rekap_wilayah) can answer, and their WHERE clause. The rollups hold rows per provinsi,
-// kabupaten and puskesmas, kept exact by triggers in the writing transaction, so a read from them returns
-// the same sums as the GROUP BY over the base tables. Kecamatan and desa (and a puskesmas's own total,
-// whose desa are not keyed by kabupaten in the rollup) read the base tables through their indexes.
+// Which reads the rollup tables (rekap_nilai, rekap_sasaran, rekap_laporan; migrations
+// 20261201000000_rekap_wilayah and 20261202100000_rekap_nilai_tahunan) can answer, and their WHERE clause.
+// The rollups hold rows per provinsi, kabupaten and puskesmas (rekap_nilai also per desa), kept exact by
+// triggers in the writing transaction, so a read from them returns the same sums as the GROUP BY over the
+// base tables. Units below a kabupaten (a kecamatan's or puskesmas's own total and desa, a desa) read the
+// base tables through their indexes: a few thousand rows at most.
 
-export type RekapTingkat = "provinsi" | "kabupaten" | "puskesmas";
+export type RekapTingkat = "provinsi" | "kabupaten" | "puskesmas" | "desa";
 
 const DEPTH: Record<Tingkat, number> = { nasional: 0, provinsi: 1, kabupaten: 2, kecamatan: 3, puskesmas: 3, desa: 4 };
 
@@ -20,15 +21,20 @@ export interface RekapScope {
   perUnit: boolean;
 }
 
-function isRekapTingkat(t: Tingkat | null): t is RekapTingkat {
-  return t === "provinsi" || t === "kabupaten" || t === "puskesmas";
+function isRekapTingkat(t: Tingkat | null, table: RekapTable): t is RekapTingkat {
+  return t === "provinsi" || t === "kabupaten" || t === "puskesmas" || (t === "desa" && table === "nilai");
 }
 
+/** The rollup table read: only rekap_nilai has a desa level. */
+export type RekapTable = "nilai" | "sasaran" | "laporan";
+
 /**
- * The rollup rows holding the sums of `node` (level null) or of each unit of `level` inside `node`, or null
- * when the base tables must answer.
+ * The rollup rows of `table` holding the sums of `node` (level null) or of each unit of `level` inside
+ * `node`, or null when the base tables must answer.
  */
-export function rekapScope(node: Pick<WilayahNode, "tingkat" | "kode" | "place">, level: Exclude<Tingkat, "nasional"> | null, firstParam: number): RekapScope | null {
+export function rekapScope(
+  node: Pick<WilayahNode, "tingkat" | "kode" | "place">, level: Exclude<Tingkat, "nasional"> | null, firstParam: number, table: RekapTable,
+): RekapScope | null {
   const p = (i: number) => `$${firstParam + i}`;
   if (level === null) {
     switch (node.tingkat) {
@@ -46,7 +52,7 @@ export function rekapScope(node: Pick<WilayahNode, "tingkat" | "kode" | "place">
         return null;
     }
   }
-  if (!isRekapTingkat(level) || DEPTH[level] <= DEPTH[node.tingkat]) return null;
+  if (!isRekapTingkat(level, table) || DEPTH[level] <= DEPTH[node.tingkat]) return null;
   switch (node.tingkat) {
     case "nasional":
       return { sql: `tingkat = '${level}'`, params: [], perUnit: true };

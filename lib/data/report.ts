@@ -32,7 +32,7 @@ export function detailLevels(tingkat: Tingkat, detail: Detail): UnitTingkat[] {
 async function sumberSasaran(node: WilayahNode, tahun: number, set: IndikatorSet): Promise<SumberSasaran> {
   const db = await pool();
   const kodes = indikatorOf(set).map((i) => i.kode);
-  const rekap = rekapScope(node, null, 3);
+  const rekap = rekapScope(node, null, 3, "sasaran");
   if (rekap) {
     // From the rollup (exact in the writing transaction): rows per source of the unit's desa.
     const { rows } = await db.query<{ d: number; e: number }>(

@@ -55,13 +55,21 @@ export function capaianRounded(realisasi: number, sasaran: number | null): numbe
   return c === null ? null : roundHalfAwayFromZero(c);
 }
 
+// TL(m) depends on (jenis, target, m) only and a page asks for it hundreds of times: computed once each.
+const targetLines = new Map<string, Rational>();
+
 /** Exact TL(m): kumulatif T × m / 12, bulanan T, jumlah 0. */
 export function targetLineRatio(ind: Pick<Indikator, "jenis" | "target">, bulan: number): Rational {
   assertBulan(bulan);
   assertNonNegative(ind.target, "target");
-  if (ind.jenis === "jumlah") return rational(0);
-  const t = fromNumber(ind.target);
-  return ind.jenis === "bulanan" ? t : mul(t, rational(bulan, 12));
+  const key = `${ind.jenis}|${ind.target}|${bulan}`;
+  let line = targetLines.get(key);
+  if (line === undefined) {
+    const t = fromNumber(ind.target);
+    line = ind.jenis === "jumlah" ? rational(0) : ind.jenis === "bulanan" ? t : mul(t, rational(bulan, 12));
+    if (targetLines.size < 10_000) targetLines.set(key, line); // bounded: targets come from the catalog
+  }
+  return line;
 }
 
 /** TL(m) as the nearest double (100 × 1 / 12 = 8.333…). */

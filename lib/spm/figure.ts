@@ -1,16 +1,10 @@
 /** The figure of one indicator for one unit and month: what pages, exports, the API and the CLI show. */
-import {
-  capaian,
-  capaianRounded,
-  melebihiSasaran,
-  onTrack,
-  realisasi as realisasiOf,
-  targetLine,
-  targetLineRounded,
-} from "./capaian";
+import { capaianRatio, realisasi as realisasiOf, targetLineRatio } from "./capaian";
 import type { Indikator } from "./catalog";
 import { assertBulan } from "./guards";
-import { statusPws } from "./pws";
+import { statusOf, trenPws, type Pws } from "./pws";
+import { compare, HUNDRED, toNumber } from "./rational";
+import { roundHalfAwayFromZero } from "./rounding";
 
 export interface Figure {
   indikator: string;
@@ -24,7 +18,7 @@ export interface Figure {
   targetRounded: number;
   onTrack: boolean | null;
   melebihi: boolean;
-  pws: ReturnType<typeof statusPws>;
+  pws: Pws | null;
 }
 
 /**
@@ -40,24 +34,24 @@ export function computeFigure(
   assertBulan(bulan);
   const sasaran = ind.jenis === "jumlah" ? null : input.sasaran;
   const r = realisasiOf(ind.jenis, monthly, bulan);
+  // The same results as capaian(), capaianRounded(), targetLine(), onTrack(), melebihiSasaran() and
+  // statusPws() of ./capaian and ./pws, with the exact capaian and target line computed once (a kabupaten
+  // page computes about a thousand figures).
+  const c = capaianRatio(r, sasaran);
+  const line = targetLineRatio(ind, bulan);
+  const tren = trenPws(monthly[bulan - 1] ?? 0, bulan === 1 ? 0 : (monthly[bulan - 2] ?? 0));
+  const measured = c !== null && ind.jenis !== "jumlah";
+  const atas = measured && compare(c, line) >= 0;
   return {
     indikator: ind.kode,
     realisasi: r,
     sasaran,
-    capaian: capaian(r, sasaran),
-    capaianRounded: capaianRounded(r, sasaran),
-    target: targetLine(ind, bulan),
-    targetRounded: targetLineRounded(ind, bulan),
-    onTrack: onTrack(ind, r, sasaran, bulan),
-    melebihi: melebihiSasaran(r, sasaran),
-    pws: statusPws({
-      jenis: ind.jenis,
-      target: ind.target,
-      bulan,
-      realisasi: r,
-      sasaran,
-      nilaiBulanIni: monthly[bulan - 1] ?? 0,
-      nilaiBulanLalu: bulan === 1 ? 0 : (monthly[bulan - 2] ?? 0),
-    }),
+    capaian: c === null ? null : toNumber(c),
+    capaianRounded: c === null ? null : roundHalfAwayFromZero(c),
+    target: toNumber(line),
+    targetRounded: roundHalfAwayFromZero(line),
+    onTrack: measured ? (ind.arah === "turun" ? compare(c, line) <= 0 : atas) : null,
+    melebihi: c !== null && compare(c, HUNDRED) > 0,
+    pws: measured ? { posisi: atas ? "atas" : "bawah", tren, status: statusOf(atas ? "atas" : "bawah", tren) } : null,
   };
 }

@@ -1,4 +1,5 @@
 import { rekapScope } from "@/lib/data/rekap";
+import { nilaiSumsQuery, sasaranSumsQuery } from "@/lib/data/sums-sql";
 import type { WilayahNode } from "@/lib/data/wilayah";
 import type { Tingkat } from "@/lib/wilayah/kode";
 
@@ -19,28 +20,14 @@ export function unitOf(tingkat: Tingkat, kode: string, provinsi: string | null, 
   return { tingkat, kode, place: { provinsiKode: provinsi, kabupatenKode: kabupaten, puskesmasKode: tingkat === "puskesmas" ? kode : null } };
 }
 
-/** Sasaran and monthly sums of the unit (level null) or per unit of `level` inside it. */
+/** Sasaran and monthly sums of the unit (level null) or per unit of `level` inside it: the queries Pantau runs. */
 function sums(u: Unit, level: Level | null, tahun: number, bulan: number, rekap: boolean): Query[] {
-  const r = rekap ? rekapScope(u, level, 3) : null;
-  if (r) {
-    const k = r.perUnit ? "kode, " : "";
-    return [
-      [`SELECT ${k}indikator_kode, sum(jumlah) FROM rekap_sasaran WHERE ${r.sql} AND tahun = $1 AND $2::int > 0 GROUP BY ${k}indikator_kode HAVING sum(baris) > 0`, [tahun, bulan, ...r.params]],
-      [`SELECT ${k}indikator_kode, bulan, sum(jumlah) FROM rekap_nilai WHERE ${r.sql} AND tahun = $1 AND bulan <= $2 GROUP BY ${k}indikator_kode, bulan`, [tahun, bulan, ...r.params]],
-    ];
-  }
-  const k = level ? `${COLUMN[level]}, ` : "";
-  const w = u.tingkat === "nasional" ? "" : ` AND ${COLUMN[u.tingkat]} = $3`;
-  const p = u.tingkat === "nasional" ? [tahun, bulan] : [tahun, bulan, u.kode];
-  return [
-    [`SELECT ${k}indikator_kode, sum(jumlah) FROM sasaran WHERE tahun = $1 AND $2::int > 0${w} GROUP BY ${k}indikator_kode`, p],
-    [`SELECT ${k}indikator_kode, bulan, sum(nilai) FROM nilai WHERE tahun = $1 AND bulan <= $2 AND dihitung${w} GROUP BY ${k}indikator_kode, bulan`, p],
-  ];
+  return [sasaranSumsQuery(u, level, tahun, bulan, rekap), nilaiSumsQuery(u, level, tahun, bulan, { useRekap: rekap })];
 }
 
 /** Submitted / on-time report counts and desa counts of the unit and its children. */
 function counts(u: Unit, level: Level | null, tahun: number, bulan: number, rekap: boolean): Query[] {
-  const r = rekap ? rekapScope(u, level, 3) : null;
+  const r = rekap ? rekapScope(u, level, 3, "laporan") : null;
   const desaKey = level ? (level === "desa" ? "kode" : COLUMN[level]) : "''";
   const desaWhere = u.tingkat === "nasional" ? "" : ` WHERE ${u.tingkat === "desa" ? "kode" : COLUMN[u.tingkat]} = $1`;
   const out: Query[] = [[`SELECT ${desaKey}, count(*) FROM desa${desaWhere} GROUP BY 1`, u.tingkat === "nasional" ? [] : [u.kode]]];
@@ -84,7 +71,7 @@ export function exportFloor(u: Unit, tahun: number, bulan: number, detail: "anak
   const child = CHILD[u.tingkat]!;
   const q = [...sums(u, null, tahun, bulan, rekap), ...sums(u, child, tahun, bulan, rekap)];
   if (detail === "desa" && child !== "desa") q.push(...sums(u, "desa", tahun, bulan, rekap));
-  const r = rekap ? rekapScope(u, null, 2) : null;
+  const r = rekap ? rekapScope(u, null, 2, "sasaran") : null;
   q.push(r
     ? [`SELECT sum(ditetapkan), sum(baris - ditetapkan) FROM rekap_sasaran WHERE ${r.sql} AND tahun = $1`, [tahun, ...r.params]]
     : [`SELECT sumber, count(*) FROM sasaran WHERE tahun = $1${u.tingkat === "nasional" ? "" : ` AND ${COLUMN[u.tingkat]} = $2`} GROUP BY 1`, u.tingkat === "nasional" ? [tahun] : [tahun, u.kode]]);

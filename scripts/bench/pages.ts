@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import zlib from "node:zlib";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { formFields, multipart, type Session } from "./http";
@@ -40,16 +41,46 @@ export async function saveForm(s: Session, desa: string, tahun: number, bulan: n
 }
 
 /** JavaScript files a page loads (`/_next/static/…js`), their total size and gzip size. */
-export async function pageJs(s: Session, path: string): Promise<{ files: number; bytes: number; gzipBytes: number; inlineGzipBytes: number }> {
+export interface PageJs {
+  /** Scripts a modern browser loads with the page (`noModule` polyfills excluded). */
+  files: number;
+  bytes: number;
+  gzipBytes: number;
+  /** Lazy chunks of the route (next/dynamic: the recharts chart), fetched after the page when the chart renders. */
+  lazyFiles: number;
+  lazyGzipBytes: number;
+  /** `noModule` scripts: only browsers without ES modules download them. */
+  legacyGzipBytes: number;
+  inlineGzipBytes: number;
+}
+
+/** The JavaScript a browser gets for a page: its script tags, and the route's lazy chunks from the build manifest. */
+export async function pageJs(s: Session, path: string, route: string): Promise<PageJs> {
   const html = await s.text(path);
-  const urls = [...new Set([...html.matchAll(/(?:src|href)="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]))];
-  let bytes = 0;
-  let gzipBytes = 0;
-  for (const u of urls) {
-    const body = Buffer.from(await (await s.fetch(u)).arrayBuffer());
-    bytes += body.length;
-    gzipBytes += zlib.gzipSync(body).length;
-  }
-  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join("\n");
-  return { files: urls.length, bytes, gzipBytes, inlineGzipBytes: zlib.gzipSync(inline).length };
+  const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
+  const src = (attrs: string) => /src="(\/_next\/static\/[^"]+\.js)"/.exec(attrs)?.[1] ?? null;
+  const legacy = new Set(tags.filter((t) => /noModule/i.test(t)).map(src).filter((u): u is string => u !== null));
+  const modern = [...new Set([...tags.map(src), ...[...html.matchAll(/href="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1])])]
+    .filter((u): u is string => u !== null && !legacy.has(u));
+  const manifest = `.next/server/app${route}/page/react-loadable-manifest.json`;
+  const lazy = fs.existsSync(manifest)
+    ? [...new Set(Object.values(JSON.parse(fs.readFileSync(manifest, "utf8")) as Record<string, { files: string[] }>).flatMap((e) => e.files))]
+        .map((f) => `/_next/${f}`).filter((u) => u.endsWith(".js") && !modern.includes(u))
+    : [];
+  const size = async (urls: string[]) => {
+    let bytes = 0;
+    let gzipBytes = 0;
+    for (const u of urls) {
+      const body = Buffer.from(await (await s.fetch(u)).arrayBuffer());
+      bytes += body.length;
+      gzipBytes += zlib.gzipSync(body).length;
+    }
+    return { bytes, gzipBytes };
+  };
+  const [m, l, old] = [await size(modern), await size(lazy), await size([...legacy])];
+  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((x) => x[1]).join("\n");
+  return {
+    files: modern.length, bytes: m.bytes, gzipBytes: m.gzipBytes, lazyFiles: lazy.length, lazyGzipBytes: l.gzipBytes,
+    legacyGzipBytes: old.gzipBytes, inlineGzipBytes: zlib.gzipSync(inline).length,
+  };
 }

@@ -158,9 +158,9 @@ async function main() {
     await saveForm(as.puskesmas, t.desa, t.tahun, t.bulan, "SPM-04", (v) => String(Number(v) - DELTA)); // restore
     for (const f of freshness) log(`  ${f.level}: ${f.before} → ${f.after} (harap ${f.expected}) ${f.ok ? "ok" : "GAGAL"}`);
 
-    const js = await pageJs(as.puskesmas, `/wilayah/${t.desa}?${period}`);
+    const js = await pageJs(as.puskesmas, `/wilayah/${t.desa}?${period}`, "/wilayah/[[...kode]]");
     const peakRssMb = app.peakRssMb();
-    log(`JS dasbor desa: ${js.files} berkas, ${Math.round(js.gzipBytes / 1024)} KB gzip; RSS puncak server ${peakRssMb} MB`);
+    log(`JS dasbor desa: ${js.files} berkas, ${Math.round(js.gzipBytes / 1024)} KB gzip + grafik ${Math.round(js.lazyGzipBytes / 1024)} KB; RSS puncak server ${peakRssMb} MB`);
 
     const dataFile = path.join(benchDataDir(), "bench-data.json");
     const results: Results = {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { aggregate, capaian } from "@/lib/spm/capaian";
+import { aggregate, capaian, capaianRounded, melebihiSasaran, onTrack, realisasi, targetLine, targetLineRounded } from "@/lib/spm/capaian";
 import { getIndikator, INDIKATOR, type Indikator } from "@/lib/spm/catalog";
 import { computeFigure } from "@/lib/spm/figure";
+import { statusPws } from "@/lib/spm/pws";
 
 const ind = (kode: string): Indikator => {
   const i = getIndikator(kode);
@@ -91,6 +92,38 @@ describe("computeFigure", () => {
         expect(unit.capaian).toBe(i.jenis === "jumlah" ? null : capaian(agg.realisasi, agg.sasaran));
         expect(unit.capaian === null || Number.isFinite(unit.capaian)).toBe(true);
       }),
+    );
+  });
+
+  it("equals the separate functions of capaian.ts and pws.ts for any indicator, values, sasaran and month", () => {
+    const input = fc.record({
+      i: fc.nat({ max: INDIKATOR.length - 1 }),
+      monthly: fc.array(fc.option(fc.nat({ max: 50_000 }), { nil: null }), { minLength: 12, maxLength: 12 }),
+      sasaran: fc.option(fc.nat({ max: 200_000 }), { nil: null }),
+      bulan: fc.integer({ min: 1, max: 12 }),
+    });
+    fc.assert(
+      fc.property(input, ({ i, monthly: m, sasaran: given, bulan }) => {
+        const indikator = INDIKATOR[i];
+        const sasaran = indikator.jenis === "jumlah" ? null : given;
+        const r = realisasi(indikator.jenis, m, bulan);
+        expect(computeFigure(indikator, { monthly: m, sasaran: given, bulan })).toEqual({
+          indikator: indikator.kode,
+          realisasi: r,
+          sasaran,
+          capaian: capaian(r, sasaran),
+          capaianRounded: capaianRounded(r, sasaran),
+          target: targetLine(indikator, bulan),
+          targetRounded: targetLineRounded(indikator, bulan),
+          onTrack: onTrack(indikator, r, sasaran, bulan),
+          melebihi: melebihiSasaran(r, sasaran),
+          pws: statusPws({
+            jenis: indikator.jenis, target: indikator.target, bulan, realisasi: r, sasaran,
+            nilaiBulanIni: m[bulan - 1] ?? 0, nilaiBulanLalu: bulan === 1 ? 0 : (m[bulan - 2] ?? 0),
+          }),
+        });
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,0 +1,72 @@
+import "server-only";
+import type { Tingkat } from "@/lib/wilayah/kode";
+import { LEVEL_COLUMN } from "./level-column";
+import { rekapScope } from "./rekap";
+import type { WilayahNode } from "./wilayah";
+
+// The SQL of a unit's sums (its own, or per unit of a level inside it) for one year up to a month: from the
+// rollups where they answer (exact in the writing transaction), else one GROUP BY over the fact table's
+// denormalised wilayah columns. Run by lib/data/figures.ts; the benchmark runs the same text as its floor.
+
+export type SumsQuery = [sql: string, params: unknown[]];
+type Unit = Pick<WilayahNode, "tingkat" | "kode" | "place">;
+type Level = Exclude<Tingkat, "nasional"> | null;
+
+function assertBulan(bulan: number): void {
+  if (!Number.isInteger(bulan) || bulan < 1 || bulan > 12) throw new RangeError(`bulan must be 1..12, got ${bulan}`);
+}
+
+function baseWhere(node: Unit): { sql: string; params: string[] } {
+  if (node.tingkat === "nasional") return { sql: "", params: [] };
+  return { sql: ` AND ${LEVEL_COLUMN[node.tingkat]} = $3`, params: [node.kode] };
+}
+
+/** Rows (k, i, s): the summed sasaran per unit (k, '' for the unit itself) and indicator. */
+export function sasaranSumsQuery(node: Unit, level: Level, tahun: number, bulan: number, useRekap = true): SumsQuery {
+  assertBulan(bulan);
+  const rekap = useRekap ? rekapScope(node, level, 3, "sasaran") : null;
+  if (rekap) {
+    const group = rekap.perUnit ? "kode, " : "";
+    return [
+      `SELECT ${rekap.perUnit ? "kode" : "''"} AS k, indikator_kode AS i, sum(jumlah)::text AS s FROM rekap_sasaran
+       WHERE ${rekap.sql} AND tahun = $1 AND $2::int > 0 GROUP BY ${group}indikator_kode HAVING sum(baris) > 0`,
+      [tahun, bulan, ...rekap.params],
+    ];
+  }
+  const by = level ? LEVEL_COLUMN[level] : null;
+  const w = baseWhere(node);
+  return [
+    `SELECT ${by ?? "''"} AS k, indikator_kode AS i, sum(jumlah)::text AS s FROM sasaran
+     WHERE tahun = $1 AND $2::int > 0${w.sql} GROUP BY ${by ? `${by}, ` : ""}indikator_kode`,
+    [tahun, bulan, ...w.params],
+  ];
+}
+
+/**
+ * Rows (k, i, m1..m<bulan>): the monthly sums of the counted values per unit and indicator, one column per
+ * month (null: nothing that month). With `termasukDraft` DRAFT reports count too (base tables only).
+ */
+export function nilaiSumsQuery(node: Unit, level: Level, tahun: number, bulan: number, opts: { termasukDraft?: boolean; useRekap?: boolean } = {}): SumsQuery {
+  assertBulan(bulan);
+  const months = Array.from({ length: bulan }, (_, j) => j + 1);
+  const rekap = opts.termasukDraft || opts.useRekap === false ? null : rekapScope(node, level, 3, "nilai");
+  if (rekap) {
+    // One row per unit, indicator and year (b1..b12); summed over provinsi rows for the nation.
+    const cols = months.map((m) => `sum(b${m})::text AS m${m}`).join(", ");
+    const group = rekap.perUnit ? "kode, " : "";
+    return [
+      `SELECT ${rekap.perUnit ? "kode" : "''"} AS k, indikator_kode AS i, ${cols} FROM rekap_nilai
+       WHERE ${rekap.sql} AND tahun = $1 AND $2::int > 0 GROUP BY ${group}indikator_kode`,
+      [tahun, bulan, ...rekap.params],
+    ];
+  }
+  const by = level ? LEVEL_COLUMN[level] : null;
+  const w = baseWhere(node);
+  const counted = opts.termasukDraft ? "(dihitung OR EXISTS (SELECT 1 FROM laporan l WHERE l.id = nilai.laporan_id AND l.status = 'DRAFT'))" : "dihitung";
+  const cols = months.map((m) => `sum(nilai) FILTER (WHERE bulan = ${m})::text AS m${m}`).join(", ");
+  return [
+    `SELECT ${by ?? "''"} AS k, indikator_kode AS i, ${cols} FROM nilai
+     WHERE tahun = $1 AND bulan <= $2 AND ${counted}${w.sql} GROUP BY ${by ? `${by}, ` : ""}indikator_kode`,
+    [tahun, bulan, ...w.params],
+  ];
+}
