@@ -28,6 +28,8 @@ export const CHILD_LEVEL: Record<Tingkat, Exclude<Tingkat, "nasional"> | null> =
 export interface FigureOptions {
   /** Count DRAFT reports too (only for the puskesmas's own view). */
   termasukDraft?: boolean;
+  /** Only these indicators (an export of the 12 SPM services reads and computes no other). Default: all. */
+  indikator?: readonly Indikator[];
 }
 
 export interface SeriesPoint {
@@ -53,11 +55,16 @@ type SumRow = { k: string; i: string; s: string };
 /** One row per unit and indicator: m1..m<bulan> are the monthly sums (null: no value that month). */
 type MonthRow = { k: string; i: string } & Record<`m${number}`, string | null>;
 
+/** The indicator codes to read: null for the whole catalog (no filter). */
+function codesOf(opts: FigureOptions): string[] | null {
+  return opts.indikator && opts.indikator.length < INDIKATOR.length ? opts.indikator.map((i) => i.kode) : null;
+}
+
 async function loadSums(node: WilayahNode, groupLevel: Exclude<Tingkat, "nasional"> | null, tahun: number, bulan: number, opts: FigureOptions): Promise<Sums> {
   const db = await pool();
   const [s, v] = await Promise.all([
-    db.query<SumRow>(...sasaranSumsQuery(node, groupLevel, tahun, bulan)),
-    db.query<MonthRow>(...nilaiSumsQuery(node, groupLevel, tahun, bulan, opts)),
+    db.query<SumRow>(...sasaranSumsQuery(node, groupLevel, tahun, bulan, { indikator: codesOf(opts) })),
+    db.query<MonthRow>(...nilaiSumsQuery(node, groupLevel, tahun, bulan, { termasukDraft: opts.termasukDraft, indikator: codesOf(opts) })),
   ]);
   const sums: Sums = { sasaran: new Map(), monthly: new Map() };
   for (const r of s.rows) {
@@ -112,7 +119,8 @@ function figuresOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indika
 export async function unitFigures(actor: Actor, kode: string, tahun: number, bulan: number, opts: FigureOptions = {}): Promise<UnitFigures & { wilayah: WilayahNode }> {
   const wilayah = await getWilayah(actor, kode);
   const sums = await loadSums(wilayah, null, tahun, bulan, opts);
-  return { wilayah, ...figuresOf(sums, "", bulan, INDIKATOR), series: seriesOf(sums, "", bulan, INDIKATOR) };
+  const catalog = opts.indikator ?? INDIKATOR;
+  return { wilayah, ...figuresOf(sums, "", bulan, catalog), series: seriesOf(sums, "", bulan, catalog) };
 }
 
 export interface ChildFigures extends UnitFigures {
@@ -125,20 +133,21 @@ export interface ChildFigures extends UnitFigures {
 
 /** The same figures for each child unit one level down (or every desa when `level` is "desa"). */
 export async function childFigures(
-  actor: Actor, kode: string, tahun: number, bulan: number, level?: Exclude<Tingkat, "nasional">, opts: { realisasiLalu?: boolean } = {},
+  actor: Actor, kode: string, tahun: number, bulan: number, level?: Exclude<Tingkat, "nasional">, opts: { realisasiLalu?: boolean; indikator?: readonly Indikator[] } = {},
 ): Promise<ChildFigures[]> {
   const wilayah = await getWilayah(actor, kode);
   const childLevel = level ?? CHILD_LEVEL[wilayah.tingkat];
   if (!childLevel) return [];
   const [sums, children] = await Promise.all([
-    loadSums(wilayah, childLevel, tahun, bulan, {}),
+    loadSums(wilayah, childLevel, tahun, bulan, { indikator: opts.indikator }),
     listUnits(wilayah, childLevel),
   ]);
+  const catalog = opts.indikator ?? INDIKATOR;
   // The previous month's realisasi comes from the same monthly sums (months 1..bulan−1 of this query).
   const lalu = (k: string) =>
-    bulan === 1 ? null : new Map(INDIKATOR.map((ind) => [ind.kode, realisasi(ind.jenis, sums.monthly.get(k)?.get(ind.kode) ?? new Array(12).fill(0), bulan - 1)]));
+    bulan === 1 ? null : new Map(catalog.map((ind) => [ind.kode, realisasi(ind.jenis, sums.monthly.get(k)?.get(ind.kode) ?? new Array(12).fill(0), bulan - 1)]));
   return children.map((c) => ({
-    ...c, tingkat: childLevel, ...figuresOf(sums, c.kode, bulan, INDIKATOR), ...(opts.realisasiLalu ? { realisasiLalu: lalu(c.kode) } : {}),
+    ...c, tingkat: childLevel, ...figuresOf(sums, c.kode, bulan, catalog), ...(opts.realisasiLalu ? { realisasiLalu: lalu(c.kode) } : {}),
   }));
 }
 

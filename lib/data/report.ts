@@ -54,10 +54,11 @@ async function sumberSasaran(node: WilayahNode, tahun: number, set: IndikatorSet
 /** The report of a unit in the actor's scope (ForbiddenError outside it, NotFoundError for an unknown code). */
 export async function loadReport(actor: Actor, q: ReportQuery, now = new Date()): Promise<ReportModel> {
   const bulan = q.bulan ?? 12;
-  const unit = await unitFigures(actor, q.kode, q.tahun, bulan);
+  const indikator = indikatorOf(q.indikator); // read and compute only the indicators exported
+  const unit = await unitFigures(actor, q.kode, q.tahun, bulan, { indikator });
   const levels = detailLevels(unit.wilayah.tingkat, q.detail);
   const [children, sumber] = await Promise.all([
-    Promise.all(levels.map((level) => childFigures(actor, q.kode, q.tahun, bulan, level))),
+    Promise.all(levels.map((level) => childFigures(actor, q.kode, q.tahun, bulan, level, { indikator }))),
     sumberSasaran(unit.wilayah, q.tahun, q.indikator),
   ]);
   return buildReportModel({

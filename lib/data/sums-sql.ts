@@ -16,29 +16,45 @@ function assertBulan(bulan: number): void {
   if (!Number.isInteger(bulan) || bulan < 1 || bulan > 12) throw new RangeError(`bulan must be 1..12, got ${bulan}`);
 }
 
+export interface SumsOptions {
+  /** false: the base tables even where a rollup answers (the benchmark's "without rollups" figure, tests). */
+  useRekap?: boolean;
+  /** Only these indicator codes (null or absent: all). */
+  indikator?: readonly string[] | null;
+}
+
+/** The indicator filter, its parameter appended to `params`. */
+function onlyIndikator(opts: SumsOptions, params: unknown[]): string {
+  if (!opts.indikator) return "";
+  params.push([...opts.indikator]);
+  return ` AND indikator_kode = ANY($${params.length})`;
+}
+
 function baseWhere(node: Unit): { sql: string; params: string[] } {
   if (node.tingkat === "nasional") return { sql: "", params: [] };
   return { sql: ` AND ${LEVEL_COLUMN[node.tingkat]} = $3`, params: [node.kode] };
 }
 
 /** Rows (k, i, s): the summed sasaran per unit (k, '' for the unit itself) and indicator. */
-export function sasaranSumsQuery(node: Unit, level: Level, tahun: number, bulan: number, useRekap = true): SumsQuery {
+export function sasaranSumsQuery(node: Unit, level: Level, tahun: number, bulan: number, opts: SumsOptions = {}): SumsQuery {
   assertBulan(bulan);
-  const rekap = useRekap ? rekapScope(node, level, 3, "sasaran") : null;
+  const rekap = opts.useRekap === false ? null : rekapScope(node, level, 3, "sasaran");
   if (rekap) {
     const group = rekap.perUnit ? "kode, " : "";
+    const params: unknown[] = [tahun, bulan, ...rekap.params];
     return [
       `SELECT ${rekap.perUnit ? "kode" : "''"} AS k, indikator_kode AS i, sum(jumlah)::text AS s FROM rekap_sasaran
-       WHERE ${rekap.sql} AND tahun = $1 AND $2::int > 0 GROUP BY ${group}indikator_kode HAVING sum(baris) > 0`,
-      [tahun, bulan, ...rekap.params],
+       WHERE ${rekap.sql} AND tahun = $1 AND $2::int > 0${onlyIndikator(opts, params)} GROUP BY ${group}indikator_kode HAVING sum(baris) > 0`,
+      params,
     ];
   }
   const by = level ? LEVEL_COLUMN[level] : null;
   const w = baseWhere(node);
+  const params: unknown[] = [tahun, bulan, ...w.params];
   return [
     `SELECT ${by ?? "''"} AS k, indikator_kode AS i, sum(jumlah)::text AS s FROM sasaran
-     WHERE tahun = $1 AND $2::int > 0${w.sql} GROUP BY ${by ? `${by}, ` : ""}indikator_kode`,
-    [tahun, bulan, ...w.params],
+     WHERE tahun = $1 AND $2::int > 0${w.sql}${onlyIndikator(opts, params)} GROUP BY ${by ? `${by}, ` : ""}indikator_kode`,
+    params,
   ];
 }
 
@@ -46,7 +62,7 @@ export function sasaranSumsQuery(node: Unit, level: Level, tahun: number, bulan:
  * Rows (k, i, m1..m<bulan>): the monthly sums of the counted values per unit and indicator, one column per
  * month (null: nothing that month). With `termasukDraft` DRAFT reports count too (base tables only).
  */
-export function nilaiSumsQuery(node: Unit, level: Level, tahun: number, bulan: number, opts: { termasukDraft?: boolean; useRekap?: boolean } = {}): SumsQuery {
+export function nilaiSumsQuery(node: Unit, level: Level, tahun: number, bulan: number, opts: SumsOptions & { termasukDraft?: boolean } = {}): SumsQuery {
   assertBulan(bulan);
   const months = Array.from({ length: bulan }, (_, j) => j + 1);
   const rekap = opts.termasukDraft || opts.useRekap === false ? null : rekapScope(node, level, 3, "nilai");
@@ -54,19 +70,21 @@ export function nilaiSumsQuery(node: Unit, level: Level, tahun: number, bulan: n
     // One row per unit, indicator and year (b1..b12); summed over provinsi rows for the nation.
     const cols = months.map((m) => `sum(b${m})::text AS m${m}`).join(", ");
     const group = rekap.perUnit ? "kode, " : "";
+    const params: unknown[] = [tahun, bulan, ...rekap.params];
     return [
       `SELECT ${rekap.perUnit ? "kode" : "''"} AS k, indikator_kode AS i, ${cols} FROM rekap_nilai
-       WHERE ${rekap.sql} AND tahun = $1 AND $2::int > 0 GROUP BY ${group}indikator_kode`,
-      [tahun, bulan, ...rekap.params],
+       WHERE ${rekap.sql} AND tahun = $1 AND $2::int > 0${onlyIndikator(opts, params)} GROUP BY ${group}indikator_kode`,
+      params,
     ];
   }
   const by = level ? LEVEL_COLUMN[level] : null;
   const w = baseWhere(node);
   const counted = opts.termasukDraft ? "(dihitung OR EXISTS (SELECT 1 FROM laporan l WHERE l.id = nilai.laporan_id AND l.status = 'DRAFT'))" : "dihitung";
   const cols = months.map((m) => `sum(nilai) FILTER (WHERE bulan = ${m})::text AS m${m}`).join(", ");
+  const params: unknown[] = [tahun, bulan, ...w.params];
   return [
     `SELECT ${by ?? "''"} AS k, indikator_kode AS i, ${cols} FROM nilai
-     WHERE tahun = $1 AND bulan <= $2 AND ${counted}${w.sql} GROUP BY ${by ? `${by}, ` : ""}indikator_kode`,
-    [tahun, bulan, ...w.params],
+     WHERE tahun = $1 AND bulan <= $2 AND ${counted}${w.sql}${onlyIndikator(opts, params)} GROUP BY ${by ? `${by}, ` : ""}indikator_kode`,
+    params,
   ];
 }

@@ -1,5 +1,6 @@
 import { rekapScope } from "@/lib/data/rekap";
 import { nilaiSumsQuery, sasaranSumsQuery } from "@/lib/data/sums-sql";
+import { INDIKATOR } from "@/lib/spm/catalog";
 import type { WilayahNode } from "@/lib/data/wilayah";
 import type { Tingkat } from "@/lib/wilayah/kode";
 
@@ -21,9 +22,12 @@ export function unitOf(tingkat: Tingkat, kode: string, provinsi: string | null, 
 }
 
 /** Sasaran and monthly sums of the unit (level null) or per unit of `level` inside it: the queries Pantau runs. */
-function sums(u: Unit, level: Level | null, tahun: number, bulan: number, rekap: boolean): Query[] {
-  return [sasaranSumsQuery(u, level, tahun, bulan, rekap), nilaiSumsQuery(u, level, tahun, bulan, { useRekap: rekap })];
+function sums(u: Unit, level: Level | null, tahun: number, bulan: number, rekap: boolean, indikator: string[] | null = null): Query[] {
+  return [sasaranSumsQuery(u, level, tahun, bulan, { useRekap: rekap, indikator }), nilaiSumsQuery(u, level, tahun, bulan, { useRekap: rekap, indikator })];
 }
+
+/** The export's default indicators: the 12 SPM services. */
+const SPM = INDIKATOR.filter((i) => i.spm).map((i) => i.kode);
 
 /** Submitted / on-time report counts and desa counts of the unit and its children. */
 function counts(u: Unit, level: Level | null, tahun: number, bulan: number, rekap: boolean): Query[] {
@@ -69,11 +73,12 @@ export function spmFloor(u: Unit, tahun: number, bulan: number, rekap = true): Q
 /** The report export: unit, children, every desa when asked, and the sasaran sources. */
 export function exportFloor(u: Unit, tahun: number, bulan: number, detail: "anak" | "desa", rekap = true): Query[] {
   const child = CHILD[u.tingkat]!;
-  const q = [...sums(u, null, tahun, bulan, rekap), ...sums(u, child, tahun, bulan, rekap)];
-  if (detail === "desa" && child !== "desa") q.push(...sums(u, "desa", tahun, bulan, rekap));
-  const r = rekap ? rekapScope(u, null, 2, "sasaran") : null;
+  const q = [...sums(u, null, tahun, bulan, rekap, SPM), ...sums(u, child, tahun, bulan, rekap, SPM)];
+  if (detail === "desa" && child !== "desa") q.push(...sums(u, "desa", tahun, bulan, rekap, SPM));
+  const r = rekap ? rekapScope(u, null, 3, "sasaran") : null;
+  const kab = u.tingkat === "nasional" ? "" : ` AND ${COLUMN[u.tingkat]} = $3`;
   q.push(r
-    ? [`SELECT sum(ditetapkan), sum(baris - ditetapkan) FROM rekap_sasaran WHERE ${r.sql} AND tahun = $1`, [tahun, ...r.params]]
-    : [`SELECT sumber, count(*) FROM sasaran WHERE tahun = $1${u.tingkat === "nasional" ? "" : ` AND ${COLUMN[u.tingkat]} = $2`} GROUP BY 1`, u.tingkat === "nasional" ? [tahun] : [tahun, u.kode]]);
+    ? [`SELECT sum(ditetapkan), sum(baris - ditetapkan) FROM rekap_sasaran WHERE ${r.sql} AND tahun = $1 AND indikator_kode = ANY($2)`, [tahun, SPM, ...r.params]]
+    : [`SELECT sumber, count(*) FROM sasaran WHERE tahun = $1 AND indikator_kode = ANY($2)${kab} GROUP BY 1`, u.tingkat === "nasional" ? [tahun, SPM] : [tahun, SPM, u.kode]]);
   return q;
 }

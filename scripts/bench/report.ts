@@ -41,6 +41,8 @@ export interface Results {
   rows: Row[];
   freshness: { saveMs: number; checks: { level: string; path: string; before: number | null; after: number | null; expected: number | null; ok: boolean }[] };
   peakRssMb: number;
+  /** Peak RSS of the run up to the desa-detail export (every page, the API, the children export). */
+  rssBeforeDesaExportMb?: number | null;
   js: PageJs;
 }
 
@@ -66,7 +68,8 @@ export function table(res: Results): string {
   const fresh = res.freshness.checks.every((c) => c.ok);
   lines.push(
     "",
-    `Server peak RSS ${n(res.peakRssMb)} MB (budget ${RSS_BUDGET_MB}) ${yes(res.peakRssMb <= RSS_BUDGET_MB)} · ` +
+    `Server peak RSS ${n(res.peakRssMb)} MB (budget ${RSS_BUDGET_MB}) ${yes(res.peakRssMb <= RSS_BUDGET_MB)}` +
+      `${res.rssBeforeDesaExportMb ? ` (${n(res.rssBeforeDesaExportMb)} MB before the desa-detail export)` : ""} · ` +
       `desa dashboard JS (gzip) ${n((res.js.gzipBytes + res.js.lazyGzipBytes) / 1024, 1)} KB (budget 200) ${yes(res.js.gzipBytes + res.js.lazyGzipBytes <= JS_BUDGET_BYTES)}: ` +
       `${n(res.js.gzipBytes / 1024, 1)} KB with the page (${res.js.files} files) + ${n(res.js.lazyGzipBytes / 1024, 1)} KB for the chart, loaded after it ` +
       `(${res.js.lazyFiles} lazy ${res.js.lazyFiles === 1 ? "chunk" : "chunks"}); not counted: ${n(res.js.legacyGzipBytes / 1024, 1)} KB of noModule polyfills (old browsers only) ` +

@@ -112,7 +112,9 @@ async function main() {
       log(`  halaman p50 ${page.medianMs} ms, p95 ${page.p95Ms} ms, ${page.rps}/dtk, galat ${page.errors}; lantai p50 ${floor.medianMs} ms; GROUP BY dasar p50 ${baseFloor.medianMs} ms`);
     }
 
+    let rssBeforeDesaExportMb: number | null = null;
     for (const detail of o.quick ? (["anak"] as const) : (["anak", "desa"] as const)) {
+      if (detail === "desa") rssBeforeDesaExportMb = app.peakRssMb();
       const p = `/api/v1/ekspor/xlsx?wilayah=${t.provinsi}&${period}&detail=${detail}`;
       log(`→ XLSX provinsi ${t.provinsi} detail=${detail}`);
       let bytes = 0;
@@ -173,6 +175,7 @@ async function main() {
       rows,
       freshness: { saveMs: Math.round(saveMs), checks: freshness },
       peakRssMb,
+      rssBeforeDesaExportMb,
       js,
     };
     fs.mkdirSync(o.out, { recursive: true });
