@@ -111,7 +111,8 @@ function isFuture(tahun: number, bulan: number): boolean {
 /** Saves a desa's monthly report in one transaction. Only PUSKESMAS users of the desa's puskesmas may write. */
 export async function simpanLaporan(actor: Actor, input: SimpanInput): Promise<SimpanResult> {
   requirePermission(actor, "laporan.isi");
-  return inTransaction((client) => simpanDalam(client, actor, input));
+  const hariBatas = await hariBatasDesa(actor, input.desaKode);
+  return inTransaction((client) => simpanDalam(client, actor, input, hariBatas));
 }
 
 /**
@@ -121,17 +122,29 @@ export async function simpanLaporan(actor: Actor, input: SimpanInput): Promise<S
  */
 export async function simpanBanyak(actor: Actor, inputs: readonly SimpanInput[]): Promise<{ ok: boolean; hasil: Record<string, SimpanResult> }> {
   requirePermission(actor, "laporan.isi");
+  const hariBatas = new Map<string, number>();
+  for (const input of inputs) hariBatas.set(input.desaKode, await hariBatasDesa(actor, input.desaKode));
   return inTransaction(async (client) => {
     const hasil: Record<string, SimpanResult> = {};
-    for (const input of inputs) hasil[input.desaKode] = await simpanDalam(client, actor, input);
+    for (const input of inputs) hasil[input.desaKode] = await simpanDalam(client, actor, input, hariBatas.get(input.desaKode)!);
     return { ok: Object.values(hasil).every((r) => r.ok), hasil };
   });
 }
 
-/** One report's save inside the caller's transaction; a refusal leaves the transaction for the caller to roll back. */
-async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInput): Promise<SimpanResult> {
-  const node = await getWilayah(actor, input.desaKode);
+/**
+ * What a save needs from outside its transaction, read before the transaction opens: the scope check
+ * (ForbiddenError for a desa outside the actor's scope) and the deadline day of the desa's kabupaten. A
+ * query on the pool while holding the transaction's connection could wait for a connection that only
+ * another such transaction can free (200 puskesmas saving at once exhausted the pool that way).
+ */
+async function hariBatasDesa(actor: Actor, desaKode: string): Promise<number> {
+  const node = await getWilayah(actor, desaKode);
   if (node.tingkat !== "desa") throw new ForbiddenError();
+  return hariBatasKabupaten(node.place.kabupatenKode);
+}
+
+/** One report's save inside the caller's transaction; a refusal leaves the transaction for the caller to roll back. */
+async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInput, hariBatas: number): Promise<SimpanResult> {
   if (isFuture(input.tahun, input.bulan)) return { ok: false, reason: "status", message: MSG_LAPORAN.periodeMendatang };
   const existing = (await client.query(`SELECT id, status::text, versi FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 FOR UPDATE`, [input.desaKode, input.tahun, input.bulan])).rows[0] as
     | { id: string; status: StatusLaporan; versi: number }
@@ -157,7 +170,7 @@ async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInp
   const status: StatusLaporan = input.aksi === "kirim" ? "DIKIRIM" : "DRAFT";
   const now = new Date();
   const t = todayWib(now);
-  const terlambat = status === "DIKIRIM" && !isOnTime({ tahun: t.tahun, bulan: t.bulan, hari: t.hari }, input.tahun, input.bulan, await hariBatasKabupaten(node.place.kabupatenKode));
+  const terlambat = status === "DIKIRIM" && !isOnTime({ tahun: t.tahun, bulan: t.bulan, hari: t.hari }, input.tahun, input.bulan, hariBatas);
   let id = existing?.id;
   if (!id) {
     const ins = await client.query(
