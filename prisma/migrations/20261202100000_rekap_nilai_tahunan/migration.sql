@@ -29,8 +29,7 @@ CREATE TABLE "rekap_nilai" (
 );
 -- Rows are updated in place (only b1..b12 change, no indexed column) and the provinsi and kabupaten rows
 -- are hot at month-end: keep room for HOT updates, which add no index entry. (A covering key, INCLUDE
--- b1..b12, was tried: it made every update non-HOT, and 200 puskesmas submitting at once piled dead index
--- entries on the provinsi rows until commits hit the 10 s statement limit.)
+-- b1..b12, for index-only reads was tried and dropped: it makes every update of those rows non-HOT.)
 ALTER TABLE "rekap_nilai" SET (fillfactor = 90);
 
 ALTER TABLE "rekap_antrean" ADD COLUMN "desa_kode" TEXT NOT NULL DEFAULT '';
