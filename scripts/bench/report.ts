@@ -98,7 +98,7 @@ export function renderMarkdown(res: Results): string {
     "",
     table(res),
     "",
-    "- **floor**: the bare SQL returning the same aggregates (pg, same concurrency, queries of one page in parallel), reading what Pantau reads: the rollups for provinsi/kabupaten/puskesmas, the base tables below.",
+    "- **floor**: the bare SQL returning the same aggregates (pg, same concurrency, queries of one page in parallel), reading what Pantau reads (the same SQL, lib/data/sums-sql.ts): the rollups for the nation, provinsi and kabupaten and their children down to desa, the base tables below a kabupaten.",
     "- **base GROUP BY**: the same aggregates as plain GROUP BYs over the base tables (one client): the cost without the rollups.",
     "- page/floor: ratio of medians (budget ≤ 3 for pages).",
     "",
