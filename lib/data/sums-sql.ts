@@ -1,4 +1,5 @@
 import "server-only";
+import { assertBulan } from "@/lib/spm/guards";
 import type { Tingkat } from "@/lib/wilayah/kode";
 import { LEVEL_COLUMN } from "./level-column";
 import { rekapScope } from "./rekap";
@@ -11,10 +12,6 @@ import type { WilayahNode } from "./wilayah";
 export type SumsQuery = [sql: string, params: unknown[]];
 type Unit = Pick<WilayahNode, "tingkat" | "kode" | "place">;
 type Level = Exclude<Tingkat, "nasional"> | null;
-
-function assertBulan(bulan: number): void {
-  if (!Number.isInteger(bulan) || bulan < 1 || bulan > 12) throw new RangeError(`bulan must be 1..12, got ${bulan}`);
-}
 
 export interface SumsOptions {
   /** false: the base tables even where a rollup answers (the benchmark's "without rollups" figure, tests). */
