@@ -1,3 +1,5 @@
+import { CHILD_LEVEL } from "@/lib/data/figures";
+import { LEVEL_COLUMN } from "@/lib/data/level-column";
 import { rekapScope } from "@/lib/data/rekap";
 import { nilaiSumsQuery, sasaranSumsQuery } from "@/lib/data/sums-sql";
 import { INDIKATOR } from "@/lib/spm/catalog";
@@ -12,8 +14,6 @@ import type { Tingkat } from "@/lib/wilayah/kode";
 export type Query = [sql: string, params: unknown[]];
 type Level = Exclude<Tingkat, "nasional">;
 
-const COLUMN: Record<Level, string> = { provinsi: "provinsi_kode", kabupaten: "kabupaten_kode", kecamatan: "kecamatan_kode", puskesmas: "puskesmas_kode", desa: "desa_kode" };
-const CHILD: Record<Tingkat, Level | null> = { nasional: "provinsi", provinsi: "kabupaten", kabupaten: "puskesmas", kecamatan: "desa", puskesmas: "desa", desa: null };
 
 export type Unit = Pick<WilayahNode, "tingkat" | "kode" | "place">;
 
@@ -32,15 +32,15 @@ const SPM = INDIKATOR.filter((i) => i.spm).map((i) => i.kode);
 /** Submitted / on-time report counts and desa counts of the unit and its children. */
 function counts(u: Unit, level: Level | null, tahun: number, bulan: number, rekap: boolean): Query[] {
   const r = rekap ? rekapScope(u, level, 3, "laporan") : null;
-  const desaKey = level ? (level === "desa" ? "kode" : COLUMN[level]) : "''";
-  const desaWhere = u.tingkat === "nasional" ? "" : ` WHERE ${u.tingkat === "desa" ? "kode" : COLUMN[u.tingkat]} = $1`;
+  const desaKey = level ? (level === "desa" ? "kode" : LEVEL_COLUMN[level]) : "''";
+  const desaWhere = u.tingkat === "nasional" ? "" : ` WHERE ${u.tingkat === "desa" ? "kode" : LEVEL_COLUMN[u.tingkat]} = $1`;
   const out: Query[] = [[`SELECT ${desaKey}, count(*) FROM desa${desaWhere} GROUP BY 1`, u.tingkat === "nasional" ? [] : [u.kode]]];
   if (r) {
     out.push([`SELECT ${r.perUnit ? "kode" : "''"}, sum(dikirim), sum(tepat) FROM rekap_laporan WHERE ${r.sql} AND tahun = $1 AND bulan <= $2 GROUP BY 1 HAVING sum(dikirim) > 0`, [tahun, bulan, ...r.params]]);
   } else {
-    const w = u.tingkat === "nasional" ? "" : ` AND ${COLUMN[u.tingkat]} = $3`;
+    const w = u.tingkat === "nasional" ? "" : ` AND ${LEVEL_COLUMN[u.tingkat]} = $3`;
     out.push([
-      `SELECT ${level ? COLUMN[level] : "''"}, count(*), count(*) FILTER (WHERE NOT terlambat) FROM laporan
+      `SELECT ${level ? LEVEL_COLUMN[level] : "''"}, count(*), count(*) FILTER (WHERE NOT terlambat) FROM laporan
        WHERE status IN ('DIKIRIM', 'DIVERIFIKASI') AND tahun = $1 AND bulan <= $2${w} GROUP BY 1`,
       u.tingkat === "nasional" ? [tahun, bulan] : [tahun, bulan, u.kode],
     ]);
@@ -50,10 +50,10 @@ function counts(u: Unit, level: Level | null, tahun: number, bulan: number, reka
 
 /** Everything a dashboard page shows: unit and children figures, completeness, "data per", desa extras. */
 export function dashboardFloor(u: Unit, tahun: number, bulan: number, rekap = true): Query[] {
-  const child = CHILD[u.tingkat];
+  const child = CHILD_LEVEL[u.tingkat];
   const q: Query[] = [...sums(u, null, tahun, bulan, rekap), ...counts(u, null, tahun, bulan, rekap)];
   if (child) q.push(...sums(u, child, tahun, bulan, rekap), ...counts(u, child, tahun, bulan, rekap));
-  q.push([`SELECT max(updated_at) FROM laporan${u.tingkat === "nasional" ? "" : ` WHERE ${COLUMN[u.tingkat]} = $1`}`, u.tingkat === "nasional" ? [] : [u.kode]]);
+  q.push([`SELECT max(updated_at) FROM laporan${u.tingkat === "nasional" ? "" : ` WHERE ${LEVEL_COLUMN[u.tingkat]} = $1`}`, u.tingkat === "nasional" ? [] : [u.kode]]);
   if (u.tingkat === "desa") {
     q.push(
       [`SELECT bulan, status, terlambat, alasan FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan <= $3`, [u.kode, tahun, bulan]],
@@ -72,11 +72,11 @@ export function spmFloor(u: Unit, tahun: number, bulan: number, rekap = true): Q
 
 /** The report export: unit, children, every desa when asked, and the sasaran sources. */
 export function exportFloor(u: Unit, tahun: number, bulan: number, detail: "anak" | "desa", rekap = true): Query[] {
-  const child = CHILD[u.tingkat]!;
+  const child = CHILD_LEVEL[u.tingkat]!;
   const q = [...sums(u, null, tahun, bulan, rekap, SPM), ...sums(u, child, tahun, bulan, rekap, SPM)];
   if (detail === "desa" && child !== "desa") q.push(...sums(u, "desa", tahun, bulan, rekap, SPM));
   const r = rekap ? rekapScope(u, null, 3, "sasaran") : null;
-  const kab = u.tingkat === "nasional" ? "" : ` AND ${COLUMN[u.tingkat]} = $3`;
+  const kab = u.tingkat === "nasional" ? "" : ` AND ${LEVEL_COLUMN[u.tingkat]} = $3`;
   q.push(r
     ? [`SELECT sum(ditetapkan), sum(baris - ditetapkan) FROM rekap_sasaran WHERE ${r.sql} AND tahun = $1 AND indikator_kode = ANY($2)`, [tahun, SPM, ...r.params]]
     : [`SELECT sumber, count(*) FROM sasaran WHERE tahun = $1 AND indikator_kode = ANY($2)${kab} GROUP BY 1`, u.tingkat === "nasional" ? [tahun, SPM] : [tahun, SPM, u.kode]]);

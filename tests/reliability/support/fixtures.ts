@@ -80,17 +80,23 @@ export interface LoadFixture {
   konflik: { kode: string; desa: string; emails: [string, string] };
 }
 
+/** The first `limit` puskesmas of a provinsi (by code) with their desa codes. */
+async function puskesmasWithDesa(client: pg.Client, provinsi: string, limit: number) {
+  const { rows } = await client.query<{ kode: string; kabupaten_kode: string; desa: string[] }>(
+    `SELECT p.kode, p.kabupaten_kode, array_agg(d.kode ORDER BY d.kode) AS desa
+     FROM puskesmas p JOIN desa d ON d.puskesmas_kode = p.kode
+     WHERE p.provinsi_kode = $1 GROUP BY p.kode, p.kabupaten_kode ORDER BY p.kode LIMIT $2`,
+    [provinsi, limit],
+  );
+  return rows;
+}
+
 /** Accounts of the load test (see LoadFixture) and of the provinsi's dinkes; idempotent. */
 export async function createLoadUsers(url: string, count: number): Promise<LoadFixture> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ kode: string; kabupaten_kode: string; desa: string[] }>(
-      `SELECT p.kode, p.kabupaten_kode, array_agg(d.kode ORDER BY d.kode) AS desa
-       FROM puskesmas p JOIN desa d ON d.puskesmas_kode = p.kode
-       WHERE p.provinsi_kode = $1 GROUP BY p.kode, p.kabupaten_kode ORDER BY p.kode LIMIT $2`,
-      [LOAD_PROVINSI, count + 1],
-    );
+    const rows = await puskesmasWithDesa(client, LOAD_PROVINSI, count + 1);
     if (rows.length < count + 1) throw new Error(`only ${rows.length} puskesmas in provinsi ${LOAD_PROVINSI}`);
     const k = rows.pop()!;
     const puskesmas = rows.map((r, index) => ({ index, kode: r.kode, kabupatenKode: r.kabupaten_kode, email: puskesmasEmail(index), desa: r.desa }));
@@ -116,12 +122,7 @@ export async function createAuditUsers(url: string): Promise<AuditFixture> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ kode: string; kabupaten_kode: string; desa: string[] }>(
-      `SELECT p.kode, p.kabupaten_kode, array_agg(d.kode ORDER BY d.kode) AS desa
-       FROM puskesmas p JOIN desa d ON d.puskesmas_kode = p.kode
-       WHERE p.provinsi_kode = $1 GROUP BY p.kode, p.kabupaten_kode ORDER BY p.kode LIMIT 1`,
-      [AUDIT_PROVINSI],
-    );
+    const rows = await puskesmasWithDesa(client, AUDIT_PROVINSI, 1);
     const p = rows[0];
     const fixture: AuditFixture = {
       puskesmas: { kode: p.kode, email: `uji.audit.${p.kode.toLowerCase()}@pantau.test`, desa: p.desa },
