@@ -62,9 +62,10 @@ function codesOf(opts: FigureOptions): string[] | null {
 
 async function loadSums(node: WilayahNode, groupLevel: Exclude<Tingkat, "nasional"> | null, tahun: number, bulan: number, opts: FigureOptions): Promise<Sums> {
   const db = await pool();
+  const indikator = codesOf(opts);
   const [s, v] = await Promise.all([
-    db.query<SumRow>(...sasaranSumsQuery(node, groupLevel, tahun, bulan, { indikator: codesOf(opts) })),
-    db.query<MonthRow>(...nilaiSumsQuery(node, groupLevel, tahun, bulan, { termasukDraft: opts.termasukDraft, indikator: codesOf(opts) })),
+    db.query<SumRow>(...sasaranSumsQuery(node, groupLevel, tahun, bulan, { indikator })),
+    db.query<MonthRow>(...nilaiSumsQuery(node, groupLevel, tahun, bulan, { termasukDraft: opts.termasukDraft, indikator })),
   ]);
   const sums: Sums = { sasaran: new Map(), monthly: new Map() };
   for (const r of s.rows) {

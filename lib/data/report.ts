@@ -2,6 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
 import { buildReportModel, indikatorOf, type Detail, type IndikatorSet, type ReportModel, type SumberSasaran, type UnitTingkat } from "@/lib/report/rows";
+import type { Indikator } from "@/lib/spm/catalog";
 import type { Tingkat } from "@/lib/wilayah/kode";
 import { CHILD_LEVEL, childFigures, unitFigures } from "./figures";
 import { LEVEL_COLUMN } from "./level-column";
@@ -20,7 +21,6 @@ export interface ReportQuery {
   indikator: IndikatorSet;
 }
 
-
 /** The levels listed under a unit: one level down, then every desa when asked (desa itself has none). */
 export function detailLevels(tingkat: Tingkat, detail: Detail): UnitTingkat[] {
   const anak = CHILD_LEVEL[tingkat];
@@ -29,9 +29,9 @@ export function detailLevels(tingkat: Tingkat, detail: Detail): UnitTingkat[] {
 }
 
 /** Desa × indicator sasaran rows of the unit for the year, by source (DITETAPKAN, ESTIMASI). */
-async function sumberSasaran(node: WilayahNode, tahun: number, set: IndikatorSet): Promise<SumberSasaran> {
+async function sumberSasaran(node: WilayahNode, tahun: number, indikator: readonly Indikator[]): Promise<SumberSasaran> {
   const db = await pool();
-  const kodes = indikatorOf(set).map((i) => i.kode);
+  const kodes = indikator.map((i) => i.kode);
   const rekap = rekapScope(node, null, 3, "sasaran");
   if (rekap) {
     // From the rollup (exact in the writing transaction): rows per source of the unit's desa.
@@ -59,7 +59,7 @@ export async function loadReport(actor: Actor, q: ReportQuery, now = new Date())
   const levels = detailLevels(unit.wilayah.tingkat, q.detail);
   const [children, sumber] = await Promise.all([
     Promise.all(levels.map((level) => childFigures(actor, q.kode, q.tahun, bulan, level, { indikator }))),
-    sumberSasaran(unit.wilayah, q.tahun, q.indikator),
+    sumberSasaran(unit.wilayah, q.tahun, indikator),
   ]);
   return buildReportModel({
     wilayah: { kode: unit.wilayah.kode, nama: unit.wilayah.nama, tingkat: unit.wilayah.tingkat },
