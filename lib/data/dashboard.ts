@@ -1,4 +1,5 @@
 import "server-only";
+import { seesDrafts } from "@/lib/auth/drafts";
 import type { Actor } from "@/lib/auth/actor";
 import { kelengkapanRounded, ketepatanRounded, monthsElapsed } from "@/lib/spm/kelengkapan";
 import { CHILD_LEVEL, childFigures, unitFigures, type ChildFigures } from "./figures";
@@ -23,7 +24,7 @@ export async function loadDashboard(actor: Actor, kode: string, tahun: number, b
     laporanCounts(node, null, tahun, bulan),
     childLevel ? laporanCounts(node, childLevel, tahun, bulan) : Promise.resolve(new Map()),
     latestChange(node),
-    node.tingkat === "desa" ? desaStatuses(node.kode, tahun, bulan, actor.role === "PUSKESMAS") : Promise.resolve([] as StatusBulan[]),
+    node.tingkat === "desa" ? desaStatuses(node.kode, tahun, bulan, seesDrafts(actor, node.place)) : Promise.resolve([] as StatusBulan[]),
   ]);
   const rate = (c: { desa: number; dikirim: number; tepatWaktu: number } | undefined) => ({
     kelengkapan: c ? kelengkapanRounded(c.dikirim, c.desa * expectedMonths) : null,

@@ -26,8 +26,6 @@ export const CHILD_LEVEL: Record<Tingkat, Exclude<Tingkat, "nasional"> | null> =
 };
 
 export interface FigureOptions {
-  /** Count DRAFT reports too (only for the puskesmas's own view). */
-  termasukDraft?: boolean;
   /** Only these indicators (an export of the 12 SPM services reads and computes no other). Default: all. */
   indikator?: readonly Indikator[];
 }
@@ -65,7 +63,7 @@ async function loadSums(node: WilayahNode, groupLevel: Exclude<Tingkat, "nasiona
   const indikator = codesOf(opts);
   const [s, v] = await Promise.all([
     db.query<SumRow>(...sasaranSumsQuery(node, groupLevel, tahun, bulan, { indikator })),
-    db.query<MonthRow>(...nilaiSumsQuery(node, groupLevel, tahun, bulan, { termasukDraft: opts.termasukDraft, indikator })),
+    db.query<MonthRow>(...nilaiSumsQuery(node, groupLevel, tahun, bulan, { indikator })),
   ]);
   const sums: Sums = { sasaran: new Map(), monthly: new Map() };
   for (const r of s.rows) {

@@ -70,7 +70,7 @@ export interface StatusBulan {
 }
 
 /** A desa's report status for each month of the year up to `bulan` (null = belum diisi). */
-export async function desaStatuses(desaKode: string, tahun: number, bulan: number, termasukDraft: boolean): Promise<StatusBulan[]> {
+export async function desaStatuses(desaKode: string, tahun: number, bulan: number, seesDrafts: boolean): Promise<StatusBulan[]> {
   const db = await pool();
   const { rows } = await db.query<{ bulan: number; status: string; terlambat: boolean; alasan: string | null }>(
     `SELECT bulan, status::text, terlambat, alasan FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan <= $3`,
@@ -79,7 +79,7 @@ export async function desaStatuses(desaKode: string, tahun: number, bulan: numbe
   const byBulan = new Map(rows.map((r) => [r.bulan, r]));
   return Array.from({ length: bulan }, (_, i) => {
     const r = byBulan.get(i + 1);
-    const hidden = r?.status === "DRAFT" && !termasukDraft;
+    const hidden = r?.status === "DRAFT" && !seesDrafts;
     return { bulan: i + 1, status: r && !hidden ? r.status : null, terlambat: r?.terlambat ?? false, alasan: r?.alasan ?? null };
   });
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
+import { visibleStatus } from "@/lib/auth/drafts";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { pool } from "@/lib/db/pool";
 import { INDIKATOR, type KlasterKode } from "@/lib/spm/catalog";
@@ -48,9 +49,8 @@ export async function getGrid(actor: Actor, puskesmasKode: string, tahun: number
   return {
     puskesmas: { kode: node.kode, nama: node.nama, kabupatenKode: node.place.kabupatenKode ?? "" },
     indikator: kodes.map((k) => ({ kode: k, nama: INDIKATOR.find((i) => i.kode === k)!.nama })),
-    // Drafts show only to their puskesmas (DOMAIN.md §7): to anyone else a draft is no report yet.
     baris: desa.rows.map((d) =>
-      d.status === "DRAFT" && actor.role !== "PUSKESMAS"
+      visibleStatus(actor, node.place, d.status) === null && d.status !== null
         ? { desaKode: d.kode, desaNama: d.nama, status: null, versi: 0, nilai: {} }
         : { desaKode: d.kode, desaNama: d.nama, status: d.status, versi: d.versi ?? 0, nilai: byDesa.get(d.kode) ?? {} },
     ),

@@ -1,16 +1,20 @@
 import "server-only";
 import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
+import { seesDrafts, visibleStatus } from "@/lib/auth/drafts";
 import { ForbiddenError, requirePermission } from "@/lib/auth/permissions";
 import { pool } from "@/lib/db/pool";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { validasiLaporan, type KonteksValidasi } from "@/lib/laporan/validasi";
+import { realisasi } from "@/lib/spm/capaian";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { isOnTime } from "@/lib/spm/kelengkapan";
 import { todayWib } from "@/lib/wilayah/periode";
 import { hariBatasKabupaten } from "./pengaturan";
 import { inTransaction } from "./transaction";
-import { getWilayah } from "./wilayah";
+import { desaStatuses } from "./kelengkapan";
+import { nilaiSumsQuery } from "./sums-sql";
+import { getWilayah, type WilayahNode } from "./wilayah";
 
 // The monthly report of one desa: read for the form, save (draft or submit) with validation, optimistic
 // concurrency on `versi`, audit of every changed value, all in one transaction.
@@ -30,23 +34,36 @@ export interface LaporanForm {
   nilai: Record<string, number>;
   peringatan: Record<string, string>;
   konteks: KonteksValidasi;
+  /**
+   * Earlier months of the year that the running totals do not count (no report, or one not submitted or
+   * returned): the form names them. A draft shows as such only to its own puskesmas.
+   */
+  belumDihitung: { bulan: number; status: StatusLaporan | null }[];
 }
 
-async function loadKonteks(c: pg.ClientBase | pg.Pool, desaKode: string, tahun: number, bulan: number): Promise<KonteksValidasi> {
-  const [s, prev] = await Promise.all([
-    c.query<{ i: string; j: number }>(`SELECT indikator_kode i, jumlah j FROM sasaran WHERE desa_kode = $1 AND tahun = $2`, [desaKode, tahun]),
-    c.query<{ i: string; t: number; b: number; v: number }>(
-      `SELECT indikator_kode i, tahun t, bulan b, nilai v FROM nilai
-       WHERE desa_kode = $1 AND (tahun * 12 + bulan) BETWEEN ($2 * 12 + $3 - 6) AND ($2 * 12 + $3 - 1)`,
-      [desaKode, tahun, bulan],
+/**
+ * What validation and the form's running totals need, counted exactly as the dashboards count: the
+ * desa's sums of January..bulan−1 from the same SQL as every figure (lib/data/sums-sql: only reports
+ * DIKIRIM and DIVERIFIKASI, so no draft reaches anyone through a total), the sasaran, and the counted
+ * values of the six months before for the outlier check. Inside a save it runs on the save's client.
+ */
+async function loadKonteks(c: pg.ClientBase | pg.Pool, desa: Pick<WilayahNode, "tingkat" | "kode" | "place">, tahun: number, bulan: number): Promise<KonteksValidasi> {
+  const [s, prev, riwayat] = await Promise.all([
+    c.query<{ i: string; j: number }>(`SELECT indikator_kode i, jumlah j FROM sasaran WHERE desa_kode = $1 AND tahun = $2`, [desa.kode, tahun]),
+    bulan > 1 ? c.query<{ i: string } & Record<`m${number}`, string | null>>(...nilaiSumsQuery(desa, null, tahun, bulan - 1)) : Promise.resolve({ rows: [] }),
+    c.query<{ i: string; v: number }>(
+      `SELECT indikator_kode i, nilai v FROM nilai
+       WHERE desa_kode = $1 AND dihitung AND (tahun * 12 + bulan) BETWEEN ($2 * 12 + $3 - 6) AND ($2 * 12 + $3 - 1)`,
+      [desa.kode, tahun, bulan],
     ),
   ]);
   const konteks: KonteksValidasi = { sasaran: {}, kumulatifSebelum: {}, riwayat: {} };
   for (const r of s.rows) konteks.sasaran[r.i] = r.j;
   for (const r of prev.rows) {
-    (konteks.riwayat[r.i] ??= []).push(r.v);
-    if (r.t === tahun) konteks.kumulatifSebelum[r.i] = (konteks.kumulatifSebelum[r.i] ?? 0) + r.v;
+    const months = Array.from({ length: bulan - 1 }, (_, j) => Number(r[`m${j + 1}`] ?? 0));
+    konteks.kumulatifSebelum[r.i] = realisasi("kumulatif", months, bulan - 1);
   }
+  for (const r of riwayat.rows) (konteks.riwayat[r.i] ??= []).push(r.v);
   return konteks;
 }
 
@@ -55,12 +72,12 @@ export async function getLaporanForm(actor: Actor, desaKode: string, tahun: numb
   const node = await getWilayah(actor, desaKode);
   if (node.tingkat !== "desa") throw new ForbiddenError();
   const db = await pool();
-  const [lap, konteks] = await Promise.all([
+  const [lap, konteks, statuses] = await Promise.all([
     db.query(`SELECT id, status::text, versi, alasan, updated_at, updated_by FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3`, [desaKode, tahun, bulan]),
-    loadKonteks(db, desaKode, tahun, bulan),
+    loadKonteks(db, node, tahun, bulan),
+    bulan > 1 ? desaStatuses(desaKode, tahun, bulan - 1, seesDrafts(actor, node.place)) : Promise.resolve([]),
   ]);
-  // Drafts show only to their puskesmas (DOMAIN.md §7): to anyone else a draft is no report yet.
-  const l = lap.rows[0]?.status === "DRAFT" && actor.role !== "PUSKESMAS" ? undefined : lap.rows[0];
+  const l = visibleStatus(actor, node.place, lap.rows[0]?.status) ? lap.rows[0] : undefined;
   const nilai: Record<string, number> = {};
   const peringatan: Record<string, string> = {};
   if (l) {
@@ -80,6 +97,7 @@ export async function getLaporanForm(actor: Actor, desaKode: string, tahun: numb
     updatedAt: l?.updated_at ?? null,
     updatedBy: l?.updated_by ?? null,
     nilai, peringatan, konteks,
+    belumDihitung: statuses.filter((m) => m.status !== "DIKIRIM" && m.status !== "DIVERIFIKASI").map((m) => ({ bulan: m.bulan, status: m.status as StatusLaporan | null })),
   };
 }
 
@@ -111,8 +129,8 @@ function isFuture(tahun: number, bulan: number): boolean {
 /** Saves a desa's monthly report in one transaction. Only PUSKESMAS users of the desa's puskesmas may write. */
 export async function simpanLaporan(actor: Actor, input: SimpanInput): Promise<SimpanResult> {
   requirePermission(actor, "laporan.isi");
-  const hariBatas = await hariBatasDesa(actor, input.desaKode);
-  return inTransaction((client) => simpanDalam(client, actor, input, hariBatas));
+  const tujuan = await desaTujuan(actor, input.desaKode);
+  return inTransaction((client) => simpanDalam(client, actor, input, tujuan));
 }
 
 /**
@@ -122,11 +140,11 @@ export async function simpanLaporan(actor: Actor, input: SimpanInput): Promise<S
  */
 export async function simpanBanyak(actor: Actor, inputs: readonly SimpanInput[]): Promise<{ ok: boolean; hasil: Record<string, SimpanResult> }> {
   requirePermission(actor, "laporan.isi");
-  const hariBatas = new Map<string, number>();
-  for (const input of inputs) hariBatas.set(input.desaKode, await hariBatasDesa(actor, input.desaKode));
+  const tujuan = new Map<string, Awaited<ReturnType<typeof desaTujuan>>>();
+  for (const input of inputs) tujuan.set(input.desaKode, await desaTujuan(actor, input.desaKode));
   return inTransaction(async (client) => {
     const hasil: Record<string, SimpanResult> = {};
-    for (const input of inputs) hasil[input.desaKode] = await simpanDalam(client, actor, input, hariBatas.get(input.desaKode)!);
+    for (const input of inputs) hasil[input.desaKode] = await simpanDalam(client, actor, input, tujuan.get(input.desaKode)!);
     return { ok: Object.values(hasil).every((r) => r.ok), hasil };
   });
 }
@@ -137,14 +155,14 @@ export async function simpanBanyak(actor: Actor, inputs: readonly SimpanInput[])
  * query on the pool while holding the transaction's connection could wait for a connection that only
  * another such transaction can free (200 puskesmas saving at once exhausted the pool that way).
  */
-async function hariBatasDesa(actor: Actor, desaKode: string): Promise<number> {
+async function desaTujuan(actor: Actor, desaKode: string): Promise<{ node: WilayahNode; hariBatas: number }> {
   const node = await getWilayah(actor, desaKode);
   if (node.tingkat !== "desa") throw new ForbiddenError();
-  return hariBatasKabupaten(node.place.kabupatenKode);
+  return { node, hariBatas: await hariBatasKabupaten(node.place.kabupatenKode) };
 }
 
 /** One report's save inside the caller's transaction; a refusal leaves the transaction for the caller to roll back. */
-async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInput, hariBatas: number): Promise<SimpanResult> {
+async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInput, { node, hariBatas }: { node: WilayahNode; hariBatas: number }): Promise<SimpanResult> {
   if (isFuture(input.tahun, input.bulan)) return { ok: false, reason: "status", message: MSG_LAPORAN.periodeMendatang };
   const existing = (await client.query(`SELECT id, status::text, versi FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 FOR UPDATE`, [input.desaKode, input.tahun, input.bulan])).rows[0] as
     | { id: string; status: StatusLaporan; versi: number }
@@ -159,7 +177,7 @@ async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInp
   const raw: Record<string, string> = {};
   if (ditulis) for (const [i, v] of old) if (!ditulis.has(i)) raw[i] = String(v);
   Object.assign(raw, input.nilai);
-  const konteks = await loadKonteks(client, input.desaKode, input.tahun, input.bulan);
+  const konteks = await loadKonteks(client, node, input.tahun, input.bulan);
   const v = validasiLaporan(raw, konteks);
   const tampil = (m: Record<string, string>) => (ditulis ? Object.fromEntries(Object.entries(m).filter(([i]) => ditulis.has(i))) : m);
   const errors = tampil(v.errors);

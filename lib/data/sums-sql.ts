@@ -57,12 +57,12 @@ export function sasaranSumsQuery(node: Unit, level: Level, tahun: number, bulan:
 
 /**
  * Rows (k, i, m1..m<bulan>): the monthly sums of the counted values per unit and indicator, one column per
- * month (null: nothing that month). With `termasukDraft` DRAFT reports count too (base tables only).
+ * month (null: nothing that month). Only counted values (reports DIKIRIM and DIVERIFIKASI: `nilai.dihitung`).
  */
-export function nilaiSumsQuery(node: Unit, level: Level, tahun: number, bulan: number, opts: SumsOptions & { termasukDraft?: boolean } = {}): SumsQuery {
+export function nilaiSumsQuery(node: Unit, level: Level, tahun: number, bulan: number, opts: SumsOptions = {}): SumsQuery {
   assertBulan(bulan);
   const months = Array.from({ length: bulan }, (_, j) => j + 1);
-  const rekap = opts.termasukDraft || opts.useRekap === false ? null : rekapScope(node, level, 3, "nilai");
+  const rekap = opts.useRekap === false ? null : rekapScope(node, level, 3, "nilai");
   if (rekap) {
     // One row per unit, indicator and year (b1..b12); summed over provinsi rows for the nation.
     const cols = months.map((m) => `sum(b${m})::text AS m${m}`).join(", ");
@@ -76,12 +76,11 @@ export function nilaiSumsQuery(node: Unit, level: Level, tahun: number, bulan: n
   }
   const by = level ? LEVEL_COLUMN[level] : null;
   const w = baseWhere(node);
-  const counted = opts.termasukDraft ? "(dihitung OR EXISTS (SELECT 1 FROM laporan l WHERE l.id = nilai.laporan_id AND l.status = 'DRAFT'))" : "dihitung";
   const cols = months.map((m) => `sum(nilai) FILTER (WHERE bulan = ${m})::text AS m${m}`).join(", ");
   const params: unknown[] = [tahun, bulan, ...w.params];
   return [
     `SELECT ${by ?? "''"} AS k, indikator_kode AS i, ${cols} FROM nilai
-     WHERE tahun = $1 AND bulan <= $2 AND ${counted}${w.sql}${onlyIndikator(opts, params)} GROUP BY ${by ? `${by}, ` : ""}indikator_kode`,
+     WHERE tahun = $1 AND bulan <= $2 AND dihitung${w.sql}${onlyIndikator(opts, params)} GROUP BY ${by ? `${by}, ` : ""}indikator_kode`,
     params,
   ];
 }

@@ -20,6 +20,10 @@ export const MSG_LAPORAN = {
   sudahDikirim: "Laporan sudah dikirim; simpan perubahan dengan tombol Kirim.",
   alasanWajib: "Tuliskan alasannya (minimal 5 huruf).",
   statusTidakSesuai: "Status laporan sudah berubah; muat ulang halaman.",
+  /** Earlier months that the running totals do not count (DOMAIN.md §7: only DIKIRIM and DIVERIFIKASI count). */
+  belumDihitung: (daftar: string) =>
+    `Angka kumulatif hanya menghitung laporan yang sudah dikirim, seperti dasbor. Belum dihitung: ${daftar}.`,
+  bulanBelumDihitung: (bulan: string, status: string | null) => (status ? `${bulan} (${status.toLowerCase()})` : `${bulan} (belum dikirim)`),
 } as const;
 
 export const MSG_GRID = {

@@ -7,9 +7,9 @@ import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 export interface KonteksValidasi {
   /** Annual sasaran per indicator (absent = none). */
   sasaran: Record<string, number | null | undefined>;
-  /** Σ of the desa's values of earlier months of the year, per indicator. */
+  /** Σ of the desa's counted values (DIKIRIM, DIVERIFIKASI: as the dashboards count) of January..the month before, per indicator. */
   kumulatifSebelum: Record<string, number | undefined>;
-  /** The desa's values of up to 6 previous months, per indicator (for the outlier check). */
+  /** The desa's counted values of up to 6 previous months, per indicator (for the outlier check). */
   riwayat: Record<string, number[] | undefined>;
 }
 

@@ -8,7 +8,8 @@ import { requireActor } from "@/lib/auth/session";
 import { getLaporanForm } from "@/lib/data/laporan";
 import { riwayatLaporan } from "@/lib/data/verifikasi";
 import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
-import { formatPeriode, formatWaktu } from "@/lib/i18n/format";
+import { formatPeriode, formatWaktu, NAMA_BULAN } from "@/lib/i18n/format";
+import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { INDIKATOR, KLASTER } from "@/lib/spm/catalog";
 import { deadlineOf } from "@/lib/spm/kelengkapan";
 import { hariBatasKabupaten } from "@/lib/data/pengaturan";
@@ -54,6 +55,11 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <dt className="text-slate-600">Batas kirim</dt>
           <dd>{batas.hari} {formatPeriode(batas.tahun, batas.bulan)}</dd>
         </dl>
+        {form.belumDihitung.length > 0 && (
+          <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="belum-dihitung">
+            {MSG_LAPORAN.belumDihitung(form.belumDihitung.map((m) => MSG_LAPORAN.bulanBelumDihitung(NAMA_BULAN[m.bulan - 1], m.status && STATUS_LAPORAN_LABEL[m.status])).join(", "))}
+          </p>
+        )}
         {form.status === "DIVERIFIKASI" && <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm">Laporan sudah diverifikasi dan terkunci.</p>}
         <LaporanForm desaKode={form.desa.kode} tahun={tahun} bulan={bulan} versi={form.versi} terkunci={terkunci} kelompok={kelompok} nilaiAwal={nilaiAwal} />
         <RiwayatLaporan rows={riwayat} />
