@@ -9,7 +9,8 @@ export type Permission =
   | "sasaran.kelola"
   | "laporan.ekspor"
   | "pengguna.kelola"
-  | "import.jalankan";
+  | "import.jalankan"
+  | "sasaran.impor";
 
 const TABLE: Record<Permission, readonly Role[]> = {
   "wilayah.lihat": ["ADMIN", "DINKES_PROVINSI", "DINKES_KABUPATEN", "PUSKESMAS"],
@@ -20,6 +21,8 @@ const TABLE: Record<Permission, readonly Role[]> = {
   "laporan.ekspor": ["ADMIN", "DINKES_PROVINSI", "DINKES_KABUPATEN", "PUSKESMAS"],
   "pengguna.kelola": ["ADMIN"],
   "import.jalankan": ["ADMIN", "DINKES_KABUPATEN", "PUSKESMAS"],
+  /** Sasaran and population files: the kabupaten that sets sasaran, and the national administrator (CLI). */
+  "sasaran.impor": ["ADMIN", "DINKES_KABUPATEN"],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

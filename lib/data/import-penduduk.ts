@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { readPenduduk, validatePenduduk } from "@/lib/import/penduduk";
 import { distinctValues, type ImportOptions, type ImportResult } from "@/lib/import/rows";
-import { loadDesa, stage } from "./import-values";
+import { loadDesa, stage } from "./staging";
 import { inTransaction } from "./transaction";
 import { reestimateSasaran } from "./sasaran-estimasi";
 
@@ -16,7 +16,7 @@ import { reestimateSasaran } from "./sasaran-estimasi";
 const F = IMPORT_MSG.fase;
 
 export async function importPenduduk(actor: Actor, input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
-  requirePermission(actor, "import.jalankan");
+  requirePermission(actor, "sasaran.impor");
   const progress = options.onProgress ?? (() => {});
   progress(F.membaca, 0, 1);
   const table = readPenduduk(input);

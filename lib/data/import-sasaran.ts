@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { distinctValues, type ImportOptions, type ImportResult } from "@/lib/import/rows";
 import { readSasaran, validateSasaran } from "@/lib/import/sasaran";
-import { loadDesa, stage } from "./import-values";
+import { loadDesa, stage } from "./staging";
 import { inTransaction } from "./transaction";
 
 // Import of official sasaran (DOMAIN.md §5, §8): saved with sumber DITETAPKAN, which always wins over an
@@ -14,7 +14,7 @@ import { inTransaction } from "./transaction";
 const F = IMPORT_MSG.fase;
 
 export async function importSasaran(actor: Actor, input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
-  requirePermission(actor, "import.jalankan");
+  requirePermission(actor, "sasaran.impor");
   const progress = options.onProgress ?? (() => {});
   progress(F.membaca, 0, 1);
   const table = readSasaran(input);

@@ -8,10 +8,9 @@ import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { validasiLaporan, type KonteksValidasi } from "@/lib/laporan/validasi";
 import { realisasi } from "@/lib/spm/capaian";
 import { INDIKATOR } from "@/lib/spm/catalog";
-import { isOnTime } from "@/lib/spm/kelengkapan";
 import { todayWib } from "@/lib/wilayah/periode";
-import { hariBatasKabupaten } from "./pengaturan";
 import { inTransaction } from "./transaction";
+import { kunciLaporan, tulisLaporan, type SumberTulis } from "./tulis-laporan";
 import { desaStatuses } from "./kelengkapan";
 import { nilaiSumsQuery } from "./sums-sql";
 import { getWilayah, type WilayahNode } from "./wilayah";
@@ -110,7 +109,7 @@ export interface SimpanInput {
   nilai: Record<string, string>;
   aksi: "draf" | "kirim";
   konfirmasi: boolean;
-  sumber: string;
+  sumber: SumberTulis;
   /** Only these indicators are written (the bulk grid's klaster); absent: the whole report. */
   indikator?: readonly string[];
 }
@@ -140,7 +139,7 @@ export async function simpanLaporan(actor: Actor, input: SimpanInput): Promise<S
  */
 export async function simpanBanyak(actor: Actor, inputs: readonly SimpanInput[]): Promise<{ ok: boolean; hasil: Record<string, SimpanResult> }> {
   requirePermission(actor, "laporan.isi");
-  const tujuan = new Map<string, Awaited<ReturnType<typeof desaTujuan>>>();
+  const tujuan = new Map<string, WilayahNode>();
   for (const input of inputs) tujuan.set(input.desaKode, await desaTujuan(actor, input.desaKode));
   return inTransaction(async (client) => {
     const hasil: Record<string, SimpanResult> = {};
@@ -150,19 +149,19 @@ export async function simpanBanyak(actor: Actor, inputs: readonly SimpanInput[])
 }
 
 /**
- * What a save needs from outside its transaction, read before the transaction opens: the scope check
- * (ForbiddenError for a desa outside the actor's scope) and the deadline day of the desa's kabupaten. A
- * query on the pool while holding the transaction's connection could wait for a connection that only
- * another such transaction can free (200 puskesmas saving at once exhausted the pool that way).
+ * The scope check of a save (ForbiddenError for a desa outside the actor's scope), read before the
+ * transaction opens: a query on the pool while holding the transaction's connection could wait for a
+ * connection that only another such transaction can free (200 puskesmas saving at once exhausted the pool
+ * that way). Everything inside the transaction runs on its own client.
  */
-async function desaTujuan(actor: Actor, desaKode: string): Promise<{ node: WilayahNode; hariBatas: number }> {
+async function desaTujuan(actor: Actor, desaKode: string): Promise<WilayahNode> {
   const node = await getWilayah(actor, desaKode);
   if (node.tingkat !== "desa") throw new ForbiddenError();
-  return { node, hariBatas: await hariBatasKabupaten(node.place.kabupatenKode) };
+  return node;
 }
 
 /** One report's save inside the caller's transaction; a refusal leaves the transaction for the caller to roll back. */
-async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInput, { node, hariBatas }: { node: WilayahNode; hariBatas: number }): Promise<SimpanResult> {
+async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInput, node: WilayahNode): Promise<SimpanResult> {
   if (isFuture(input.tahun, input.bulan)) return { ok: false, reason: "status", message: MSG_LAPORAN.periodeMendatang };
   const existing = (await client.query(`SELECT id, status::text, versi FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 FOR UPDATE`, [input.desaKode, input.tahun, input.bulan])).rows[0] as
     | { id: string; status: StatusLaporan; versi: number }
@@ -185,66 +184,17 @@ async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInp
   if (Object.keys(v.errors).length > 0) return { ok: false, reason: "invalid", errors, warnings, message: MSG_LAPORAN.adaKesalahan };
   if (Object.keys(warnings).length > 0 && !input.konfirmasi) return { ok: false, reason: "warnings", warnings, message: MSG_LAPORAN.perluKonfirmasi };
 
-  const status: StatusLaporan = input.aksi === "kirim" ? "DIKIRIM" : "DRAFT";
-  const now = new Date();
-  const t = todayWib(now);
-  const terlambat = status === "DIKIRIM" && !isOnTime({ tahun: t.tahun, bulan: t.bulan, hari: t.hari }, input.tahun, input.bulan, hariBatas);
-  let id = existing?.id;
-  if (!id) {
-    const ins = await client.query(
-      `INSERT INTO laporan (id, desa_kode, tahun, bulan, status, versi, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, dikirim_at, terlambat, updated_at, updated_by)
-       SELECT gen_random_uuid(), kode, $2, $3, $4::"StatusLaporan", 1, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode,
-              CASE WHEN $4 = 'DIKIRIM' THEN $5::timestamptz END, $6, $5, $7 FROM desa WHERE kode = $1
-       ON CONFLICT (desa_kode, tahun, bulan) DO NOTHING RETURNING id`,
-      [input.desaKode, input.tahun, input.bulan, status, now, terlambat, actor.email],
-    );
-    if (ins.rowCount === 0) return { ok: false, reason: "conflict", message: MSG_LAPORAN.konflik };
-    id = ins.rows[0].id as string;
-  } else {
-    await client.query(
-      `UPDATE laporan SET status = $2::"StatusLaporan", versi = versi + 1, alasan = CASE WHEN $2 = 'DIKIRIM' THEN NULL ELSE alasan END,
-         dikirim_at = CASE WHEN $2 = 'DIKIRIM' THEN $3::timestamptz ELSE dikirim_at END,
-         terlambat = CASE WHEN $2 = 'DIKIRIM' THEN $4 ELSE terlambat END, updated_at = $3, updated_by = $5 WHERE id = $1`,
-      [id, status, now, terlambat, actor.email],
-    );
-  }
-  const dihitung = status === "DIKIRIM";
-  // Set-based: one DELETE, one upsert and one audit insert per save, whatever the number of indicators.
-  const hapus: string[] = [];
-  const tulis: { kode: string; nilai: number; peringatan: string | null }[] = [];
-  const audit: { aksi: string; entitas: string; kunci: string; lama: unknown; baru: unknown }[] = [];
+  const status = input.aksi === "kirim" ? "DIKIRIM" : "DRAFT";
+  // The report after the save: each written indicator's value, or null where a stored value was cleared.
+  const nilai = new Map<string, number | null>();
   for (const ind of INDIKATOR) {
     if (ditulis && !ditulis.has(ind.kode)) continue;
     const baru = v.nilai[ind.kode];
-    const lama = old.get(ind.kode);
-    if (baru === undefined && lama === undefined) continue;
-    if (baru === undefined) hapus.push(ind.kode);
-    else tulis.push({ kode: ind.kode, nilai: baru, peringatan: v.warnings[ind.kode] ?? null });
-    if (baru !== lama) audit.push({ aksi: lama === undefined ? "tambah" : baru === undefined ? "hapus" : "ubah", entitas: "nilai", kunci: `${input.desaKode}/${input.tahun}/${input.bulan}/${ind.kode}`, lama: lama ?? null, baru: baru ?? null });
+    if (baru !== undefined) nilai.set(ind.kode, baru);
+    else if (old.has(ind.kode)) nilai.set(ind.kode, null);
   }
-  if (hapus.length > 0) await client.query(`DELETE FROM nilai WHERE laporan_id = $1 AND indikator_kode = ANY($2)`, [id, hapus]);
-  if (tulis.length > 0) {
-    await client.query(
-      `INSERT INTO nilai (laporan_id, indikator_kode, nilai, peringatan, desa_kode, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, tahun, bulan, dihitung, updated_at, updated_by)
-       SELECT $1, v.kode, v.nilai, v.peringatan, d.kode, d.puskesmas_kode, d.kecamatan_kode, d.kabupaten_kode, d.provinsi_kode, $5, $6, $7, $8, $9
-       FROM unnest($2::text[], $3::int[], $4::text[]) AS v(kode, nilai, peringatan) CROSS JOIN desa d WHERE d.kode = $10
-       ON CONFLICT (laporan_id, indikator_kode) DO UPDATE SET nilai = EXCLUDED.nilai, peringatan = EXCLUDED.peringatan,
-         dihitung = EXCLUDED.dihitung, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-      [id, tulis.map((t) => t.kode), tulis.map((t) => t.nilai), tulis.map((t) => t.peringatan), input.tahun, input.bulan, dihitung, now, actor.email, input.desaKode],
-    );
-  }
-  await client.query(`UPDATE nilai SET dihitung = $2 WHERE laporan_id = $1 AND dihitung <> $2`, [id, dihitung]);
-  if ((existing?.status ?? null) !== status) {
-    audit.push({ aksi: "status", entitas: "laporan", kunci: `${input.desaKode}/${input.tahun}/${input.bulan}`, lama: existing?.status ?? null, baru: status });
-  }
-  if (audit.length > 0) {
-    const json = (x: unknown) => (x === null ? null : JSON.stringify(x));
-    await client.query(
-      `INSERT INTO audit_log (user_id, user_email, aksi, entitas, kunci, lama, baru, sumber)
-       SELECT $1, $2, a.aksi, a.entitas, a.kunci, a.lama::jsonb, a.baru::jsonb, $8
-       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS a(aksi, entitas, kunci, lama, baru, n) ORDER BY a.n`,
-      [actor.id, actor.email, audit.map((a) => a.aksi), audit.map((a) => a.entitas), audit.map((a) => a.kunci), audit.map((a) => json(a.lama)), audit.map((a) => json(a.baru)), input.sumber],
-    );
-  }
-  return { ok: true, status, versi: (existing?.versi ?? 0) + 1, warnings };
+  const tulis = await tulisLaporan(client, actor, [{ desaKode: input.desaKode, tahun: input.tahun, bulan: input.bulan, status, nilai, peringatan: new Map(Object.entries(v.warnings)) }], input.sumber);
+  if (tulis.konflik.length > 0) return { ok: false, reason: "conflict", message: MSG_LAPORAN.konflik };
+  const versi = tulis.versi.get(kunciLaporan(input.desaKode, input.tahun, input.bulan)) ?? 0;
+  return { ok: true, status, versi, warnings };
 }

@@ -7,7 +7,7 @@ import { IMPORT_MSG } from "@/lib/i18n/import";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { KELOMPOK_PENDUDUK, type Penduduk } from "@/lib/spm/penduduk";
 import { estimateSasaran, PARAMETER_DEFAULT, type ParameterEstimasi } from "@/lib/spm/sasaran";
-import { loadDesa, stage } from "./import-values";
+import { loadDesa, stage } from "./staging";
 import { inTransaction } from "./transaction";
 
 // Re-estimation of ESTIMASI sasaran from population (DOMAIN.md §5), for given (desa, tahun) pairs. Call it

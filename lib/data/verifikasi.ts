@@ -27,7 +27,7 @@ export async function ubahStatusLaporan(actor: Actor, laporanId: string, aksi: A
     await client.query("BEGIN");
     const row = (
       await client.query(
-        `SELECT id, desa_kode, tahun, bulan, status::text, versi, provinsi_kode, kabupaten_kode, puskesmas_kode FROM laporan WHERE id = $1 FOR UPDATE`,
+        `SELECT id, desa_kode, tahun, bulan, status::text, versi, provinsi_kode, kabupaten_kode, puskesmas_kode, updated_by FROM laporan WHERE id = $1 FOR UPDATE`,
         [laporanId],
       )
     ).rows[0];
@@ -36,6 +36,11 @@ export async function ubahStatusLaporan(actor: Actor, laporanId: string, aksi: A
     if (row.status !== t.from || row.versi !== versi) {
       await client.query("ROLLBACK");
       return { ok: false, message: MSG_LAPORAN.statusTidakSesuai };
+    }
+    // Separation of duties: who submitted a report (a dinkes upload does) does not verify it too.
+    if (aksi === "verifikasi" && row.updated_by === actor.email) {
+      await client.query("ROLLBACK");
+      return { ok: false, message: MSG_LAPORAN.verifikasiSendiri };
     }
     await client.query(
       `UPDATE laporan SET status = $2::"StatusLaporan", versi = versi + 1, alasan = $3, updated_at = now(), updated_by = $4 WHERE id = $1`,

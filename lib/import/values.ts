@@ -1,6 +1,7 @@
 // Monthly values CSV (DOMAIN.md §8): kode_desa,tahun,bulan,indikator,nilai — one row per value,
 // upserted by (desa, tahun, bulan, indikator). Pure parsing, validation and warnings.
 import { IMPORT_MSG } from "@/lib/i18n/import";
+import { validasiLaporan, type KonteksValidasi } from "@/lib/laporan/validasi";
 import { getIndikator } from "@/lib/spm/catalog";
 import {
   bulanOf,
@@ -32,6 +33,11 @@ export interface ValueRow {
 export interface ValuesContext extends ImportContext {
   /** Periods whose report is DIVERIFIKASI, as periodKey(desa, tahun, bulan). */
   locked: ReadonlySet<string>;
+  /**
+   * Periods whose report is still in the puskesmas's hands (DRAFT or DIKEMBALIKAN) and that this actor may
+   * not submit for it (docs/security.md: a dinkes upload never submits a puskesmas's unfinished report).
+   */
+  diPuskesmas?: ReadonlySet<string>;
   /** The month now running (Jakarta): a later month has not begun and is refused, as the form does. */
   bulanBerjalan?: { tahun: number; bulan: number };
 }
@@ -82,25 +88,62 @@ export function validateValues(table: Table<ValuesColumn>, ctx: ValuesContext): 
         errors.push({ line, column: "bulan", message: IMPORT_MSG.periodeTerkunci, value: f.bulan });
         continue;
       }
+      if (ctx.diPuskesmas?.has(periodKey(desa.kode, tahun, bulan))) {
+        errors.push({ line, column: "bulan", message: IMPORT_MSG.laporanDiPuskesmas, value: f.bulan });
+        continue;
+      }
       rows.push({ line, desa, tahun, bulan, indikator, nilai });
     }
   }
   return { rows, errors: sortIssues(errors) };
 }
 
+/** What is stored around the file's reports, read by the import before it validates. */
+export interface StoredAround {
+  /** The stored values of each report the file writes (any status), by periodKey. */
+  laporan: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Counted values (reports DIKIRIM, DIVERIFIKASI) of the file's desa in its years and the year before, by periodKey. */
+  dihitung: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** The sasaran in force, by sasaranKey. */
+  sasaran: ReadonlyMap<string, number>;
+}
+
 /**
- * Warnings that do not block an import (DOMAIN.md §7): a monthly value of a kumulatif indicator above the
- * desa's annual sasaran. `sasaran` maps sasaranKey → the sasaran in force; 0 or absent ("no target") is
- * not compared.
+ * The warnings of the form (DOMAIN.md §7, lib/laporan/validasi: 120 % of sasaran, a monthly value above the
+ * sasaran, the pair rules, the outlier), judged on each report as it will be after the import: its stored
+ * values with the file's on top, every report of the file counted (it is submitted), earlier months as the
+ * dashboards count them. A warning is listed on the file's line of that value; it never blocks an import.
  */
-export function valuesWarnings(rows: readonly ValueRow[], sasaran: ReadonlyMap<string, number>): ImportIssue[] {
-  const warnings: ImportIssue[] = [];
+export function valuesWarnings(rows: readonly ValueRow[], stored: StoredAround): ImportIssue[] {
+  const byReport = new Map<string, ValueRow[]>();
   for (const r of rows) {
-    if (getIndikator(r.indikator)?.jenis !== "kumulatif") continue;
-    const s = sasaran.get(sasaranKey(r.desa.kode, r.tahun, r.indikator));
-    if (s !== undefined && s > 0 && r.nilai > s) {
-      warnings.push({ line: r.line, column: "nilai", message: IMPORT_MSG.melebihiSasaran(s), value: String(r.nilai) });
+    const k = periodKey(r.desa.kode, r.tahun, r.bulan);
+    (byReport.get(k) ?? byReport.set(k, []).get(k)!).push(r);
+  }
+  const after = new Map<string, ReadonlyMap<string, number>>(stored.dihitung);
+  for (const [k, rs] of byReport) {
+    const merged = new Map(stored.laporan.get(k) ?? []);
+    for (const r of rs) merged.set(r.indikator, r.nilai);
+    after.set(k, merged);
+  }
+  const warnings: ImportIssue[] = [];
+  for (const rs of byReport.values()) {
+    const { desa, tahun, bulan } = rs[0];
+    const konteks: KonteksValidasi = { sasaran: {}, kumulatifSebelum: {}, riwayat: {} };
+    for (let b = 1; b < bulan; b++) {
+      for (const [i, v] of after.get(periodKey(desa.kode, tahun, b)) ?? []) konteks.kumulatifSebelum[i] = (konteks.kumulatifSebelum[i] ?? 0) + v;
+    }
+    for (let m = tahun * 12 + bulan - 6; m < tahun * 12 + bulan; m++) {
+      const t = Math.floor((m - 1) / 12);
+      for (const [i, v] of after.get(periodKey(desa.kode, t, m - t * 12)) ?? []) (konteks.riwayat[i] ??= []).push(v);
+    }
+    const own = after.get(periodKey(desa.kode, tahun, bulan))!;
+    for (const i of own.keys()) konteks.sasaran[i] = stored.sasaran.get(sasaranKey(desa.kode, tahun, i));
+    const v = validasiLaporan(Object.fromEntries([...own].map(([i, n]) => [i, String(n)])), konteks);
+    for (const r of rs) {
+      const message = v.warnings[r.indikator];
+      if (message) warnings.push({ line: r.line, column: "nilai", message, value: String(r.nilai) });
     }
   }
-  return warnings;
+  return sortIssues(warnings);
 }

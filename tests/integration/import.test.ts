@@ -5,12 +5,14 @@ import { importPenduduk } from "@/lib/data/import-penduduk";
 import { importSasaran } from "@/lib/data/import-sasaran";
 import { importValues } from "@/lib/data/import-values";
 import { reestimateSasaran } from "@/lib/data/sasaran-estimasi";
+import { ubahStatusLaporan } from "@/lib/data/verifikasi";
 import { closePool, pool } from "@/lib/db/pool";
 import { IMPORT_MSG } from "@/lib/i18n/import";
+import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import type { ImportResult } from "@/lib/import/rows";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { estimateSasaran, PARAMETER_DEFAULT } from "@/lib/spm/sasaran";
-import { ADMIN, ANYAR, BANTEN, LEBONG } from "./helpers";
+import { ADMIN, ANYAR, BANTEN, LEBONG, SERANG } from "./helpers";
 
 // Imports on the seeded test database. Desa of Kabupaten Serang and years 2022–2024 keep clear of the demo data
 // (Jan 2025..Jun 2026); only the locked-period test reads a demo report.
@@ -79,7 +81,9 @@ describe("importValues", () => {
   it("creates DIKIRIM reports, values with wilayah codes and one audit row per value", async () => {
     const before = await snapshot();
     const r = expectOk(await importValues(ADMIN, file));
-    expect(r).toMatchObject({ rows: 4, inserted: 4, updated: 0, unchanged: 0, warnings: [] });
+    // The form's warnings (not blocking): SPM-01 without a K1 visit breaks the pair rule (DOMAIN.md §7).
+    const pair = MSG_LAPORAN.melebihiPasangan("SPM-01", "KIA-K1");
+    expect(r).toMatchObject({ rows: 4, inserted: 4, updated: 0, unchanged: 0, warnings: [{ line: 2, column: "nilai", message: pair, value: "5" }, { line: 4, column: "nilai", message: pair, value: "3" }] });
 
     const [lap] = await laporanOf(D1, 2022, 1);
     expect(lap).toMatchObject({ status: "DIKIRIM", versi: 1, updated_by: ADMIN.email, puskesmas_kode: "P36043001", kecamatan_kode: "36.04.30", kabupaten_kode: "36.04", provinsi_kode: "36" });
@@ -132,19 +136,42 @@ describe("importValues", () => {
     ]);
   });
 
-  it("submits a DRAFT or DIKEMBALIKAN report even without a changed value, counting all its values", async () => {
+  it("a dinkes or admin upload never submits a report still with the puskesmas (DRAFT, DIKEMBALIKAN): refused, nothing written", async () => {
+    const [lap] = await laporanOf(D1, 2022, 1);
+    for (const status of ["DRAFT", "DIKEMBALIKAN"]) {
+      await q(`UPDATE laporan SET status = $2 WHERE id = $1`, [lap.id, status]);
+      await q(`UPDATE nilai SET dihitung = false WHERE laporan_id = $1`, [lap.id]);
+      const before = await snapshot();
+      for (const who of [ADMIN, SERANG]) {
+        const errors = expectErrors(await importValues(who, `${VALUES_HEADER}\n${D1},2022,1,SPM-01,6\n${D1},2022,2,SPM-01,3\n`, { pratinjau: who === SERANG }));
+        expect(errors, `${who.role} ${status}`).toEqual([{ line: 2, column: "bulan", message: IMPORT_MSG.laporanDiPuskesmas, value: "1" }]);
+      }
+      expect(await snapshot()).toEqual(before);
+    }
+  });
+
+  it("a dinkes upload is not verified by the same user (separation of duties); a colleague may", async () => {
+    expectOk(await importValues(SERANG, `${VALUES_HEADER}\n${D2},2022,6,SPM-01,2\n${D2},2022,6,KIA-K1,2\n`));
+    const [lap] = await laporanOf(D2, 2022, 6);
+    expect(lap).toMatchObject({ status: "DIKIRIM", updated_by: SERANG.email });
+    expect(await ubahStatusLaporan(SERANG, lap.id, "verifikasi", lap.versi, null)).toEqual({ ok: false, message: MSG_LAPORAN.verifikasiSendiri });
+    const rekan = { ...SERANG, id: "00000000-0000-0000-0000-000000000099", email: "rekan.serang@test" };
+    expect(await ubahStatusLaporan(rekan, lap.id, "verifikasi", lap.versi, null)).toEqual({ ok: true });
+  });
+
+  it("the puskesmas's own upload submits its DRAFT or DIKEMBALIKAN report even without a changed value, counting all its values", async () => {
     for (const status of ["DRAFT", "DIKEMBALIKAN"]) {
       const [lap] = await laporanOf(D1, 2022, 1);
       await q(`UPDATE laporan SET status = $2 WHERE id = $1`, [lap.id, status]);
       await q(`UPDATE nilai SET dihitung = false WHERE laporan_id = $1`, [lap.id]);
-      const r = expectOk(await importValues(ADMIN, `${VALUES_HEADER}\n${D1},2022,1,SPM-01,6\n`));
+      const r = expectOk(await importValues(ANYAR, `${VALUES_HEADER}\n${D1},2022,1,SPM-01,6\n`));
       expect(r).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
-      expect((await laporanOf(D1, 2022, 1))[0]).toMatchObject({ status: "DIKIRIM", versi: lap.versi + 1 });
+      expect((await laporanOf(D1, 2022, 1))[0]).toMatchObject({ status: "DIKIRIM", versi: lap.versi + 1, updated_by: ANYAR.email });
       const [n] = await q<{ n: number; counted: number }>(`SELECT count(*)::int n, count(*) FILTER (WHERE dihitung)::int counted FROM nilai WHERE laporan_id = $1`, [lap.id]);
       expect(n.counted).toBe(n.n);
       expect(n.n).toBe(3);
-      const [audit] = await q(`SELECT lama, baru FROM audit_log WHERE entitas = 'laporan' AND kunci = $1 ORDER BY id DESC LIMIT 1`, [`${D1}/2022/1`]);
-      expect(audit).toEqual({ lama: status, baru: "DIKIRIM" });
+      const [audit] = await q(`SELECT lama, baru, sumber FROM audit_log WHERE entitas = 'laporan' AND kunci = $1 ORDER BY id DESC LIMIT 1`, [`${D1}/2022/1`]);
+      expect(audit).toEqual({ lama: status, baru: "DIKIRIM", sumber: "import" });
     }
   });
 
@@ -191,6 +218,15 @@ describe("importValues", () => {
 });
 
 describe("importSasaran and importPenduduk", () => {
+  it("a puskesmas or provinsi user may not import sasaran or population, checked in the data layer; nothing written", async () => {
+    const before = await snapshot();
+    for (const who of [ANYAR, BANTEN]) {
+      await expect(importSasaran(who, `kode_desa,tahun,indikator,sasaran\n${D1},2022,SPM-01,5\n`), who.role).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(importPenduduk(who, `kode_desa,tahun,kelompok,jumlah\n${D1},2022,total,5\n`), who.role).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
   const penduduk = ["kode_desa,tahun,kelompok,jumlah", `${D3},2022,total,10000`, `${D3},2022,balita,900`, `${D3},2022,usia_15_plus,7000`].join("\n");
   const pend = { total: 10000, balita: 900, usia_15_plus: 7000 };
 
@@ -266,11 +302,11 @@ describe("importSasaran and importPenduduk", () => {
     await expect(reestimateSasaran(LEBONG, [{ desaKode: D3, tahun: 2022 }])).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it("warns (without refusing) for a monthly kumulatif value above the sasaran", async () => {
+  it("warns (without refusing) for a monthly kumulatif value above the sasaran, with the form's message", async () => {
     const r = expectOk(await importValues(ADMIN, `${VALUES_HEADER}\n${D3},2022,3,SPM-01,124\n${D3},2022,3,SPM-02,1\n`));
-    expect(r.warnings).toEqual([{ line: 2, column: "nilai", message: IMPORT_MSG.melebihiSasaran(123), value: "124" }]);
+    expect(r.warnings).toEqual([{ line: 2, column: "nilai", message: MSG_LAPORAN.nilaiMelebihiSasaran(123), value: "124" }]);
     const [n] = await q(`SELECT nilai, peringatan FROM nilai WHERE desa_kode = $1 AND tahun = 2022 AND bulan = 3 AND indikator_kode = 'SPM-01'`, [D3]);
-    expect(n).toEqual({ nilai: 124, peringatan: IMPORT_MSG.melebihiSasaran(123) });
+    expect(n).toEqual({ nilai: 124, peringatan: MSG_LAPORAN.nilaiMelebihiSasaran(123) });
   });
 });
 

@@ -3,6 +3,7 @@ import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import type { DesaInfo } from "@/lib/import/rows";
 import { periodKey, readValues, sasaranKey, validateValues, valuesWarnings, type ValuesContext } from "@/lib/import/values";
+import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 
 // Values CSV: kode_desa,tahun,bulan,indikator,nilai (DOMAIN.md §8), validated against a fixed context.
 const ANYAR_1 = "36.04.30.2001";
@@ -95,25 +96,41 @@ describe("validateValues", () => {
   });
 });
 
-describe("valuesWarnings", () => {
-  const rows = validate(
-    `${ANYAR_1},2027,1,SPM-01,11\n${ANYAR_1},2027,2,SPM-01,10\n${ANYAR_1},2027,1,GIZ-DS,99\n${ANYAR_1},2027,1,PM-DBD,99\n${ANYAR_2},2027,1,SPM-01,5\n${ANYAR_2},2027,1,SPM-02,5\n`,
-  ).rows;
+describe("valuesWarnings: the form's warnings, judged on each report as it will be after the import", () => {
+  const none = { laporan: new Map(), dihitung: new Map(), sasaran: new Map() };
   const sasaran = new Map([
     [sasaranKey(ANYAR_1, 2027, "SPM-01"), 10],
     [sasaranKey(ANYAR_1, 2027, "GIZ-DS"), 50],
     [sasaranKey(ANYAR_2, 2027, "SPM-01"), 0],
   ]);
 
-  it("warns for a monthly kumulatif value above the annual sasaran only (equal is fine)", () => {
-    expect(valuesWarnings(rows, sasaran)).toEqual([{ line: 2, column: "nilai", message: IMPORT_MSG.melebihiSasaran(10), value: "11" }]);
+  it("a monthly kumulatif value above the annual sasaran (equal is fine), with the form's message", () => {
+    const rows = validate(`${ANYAR_1},2027,1,SPM-01,11\n${ANYAR_1},2027,1,KIA-K1,11\n${ANYAR_1},2027,2,SPM-01,0\n${ANYAR_1},2027,2,KIA-K1,0\n`).rows;
+    expect(valuesWarnings(rows, { ...none, sasaran })).toEqual([{ line: 2, column: "nilai", message: MSG_LAPORAN.nilaiMelebihiSasaran(10), value: "11" }]);
   });
 
-  it("does not warn for bulanan or jumlah indicators, a sasaran of 0 or a missing sasaran", () => {
-    const lines = valuesWarnings(rows, sasaran).map((w) => w.line);
-    expect(lines).not.toContain(4);
-    expect(lines).not.toContain(5);
-    expect(lines).not.toContain(6);
-    expect(lines).not.toContain(7);
+  it("120 % of the sasaran over the year counts earlier months of the file and counted months stored (December)", () => {
+    const stored = new Map([[periodKey(ANYAR_1, 2027, 11), new Map([["SPM-01", 3], ["KIA-K1", 20]])]]);
+    const rows = validate(`${ANYAR_1},2027,10,SPM-01,5\n${ANYAR_1},2027,10,KIA-K1,20\n${ANYAR_1},2027,12,SPM-01,5\n${ANYAR_1},2027,12,KIA-K1,20\n`).rows;
+    // December: 5 (October, from the file) + 3 (November, stored) + 5 = 13 > 12.
+    expect(valuesWarnings(rows, { ...none, dihitung: stored, sasaran })).toEqual([{ line: 4, column: "nilai", message: MSG_LAPORAN.realisasiMelebihi120(13, 10), value: "5" }]);
+  });
+
+  it("the pair rule (SPM-01 above KIA-K1) uses the report's stored values beside the file's", () => {
+    const rows = validate(`${ANYAR_2},2027,3,SPM-01,5\n`).rows;
+    expect(valuesWarnings(rows, none).map((w) => w.message)).toEqual([MSG_LAPORAN.melebihiPasangan("SPM-01", "KIA-K1")]);
+    const laporan = new Map([[periodKey(ANYAR_2, 2027, 3), new Map([["KIA-K1", 9]])]]);
+    expect(valuesWarnings(rows, { ...none, laporan })).toEqual([]);
+  });
+
+  it("the outlier rule looks six months back, across the new year", () => {
+    const dihitung = new Map([9, 10, 11, 12].map((b) => [periodKey(ANYAR_1, 2026, b), new Map([["PM-DIARE", 10]])]));
+    const rows = validate(`${ANYAR_1},2027,1,PM-DIARE,31\n${ANYAR_1},2027,2,PM-DIARE,30\n`).rows;
+    expect(valuesWarnings(rows, { ...none, dihitung }).map((w) => w.line)).toEqual([2]);
+  });
+
+  it("no warning for bulanan or jumlah indicators under their sasaran, a sasaran of 0 or a missing one", () => {
+    const rows = validate(`${ANYAR_1},2027,1,GIZ-DS,40\n${ANYAR_1},2027,1,PM-DBD,99\n${ANYAR_2},2027,1,SPM-02,5\n`).rows;
+    expect(valuesWarnings(rows, { ...none, sasaran })).toEqual([]);
   });
 });

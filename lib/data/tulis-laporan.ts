@@ -1,0 +1,176 @@
+import "server-only";
+import type pg from "pg";
+import type { Actor } from "@/lib/auth/actor";
+import { IMPORT_MSG } from "@/lib/i18n/import";
+import type { ImportProgress } from "@/lib/import/rows";
+import { isOnTime } from "@/lib/spm/kelengkapan";
+import { todayWib } from "@/lib/wilayah/periode";
+import { stage } from "./staging";
+
+// The one write path of monthly values (issue 14): the form, the bulk grid, the web upload and the CLI
+// import all end here, inside their caller's transaction, after their checks (scope, version, lock) and the
+// one validation (lib/laporan/validasi). Set-based whatever the size: one report of the form or a
+// hundred thousand rows of a file cost the same statements. Writes only what differs, audits every change
+// with one spelling (kunci `desa/tahun/bulan[/indikator]`, aksi tambah | ubah | hapus | status) and its
+// source, and judges lateness on one clock (todayWib) against the kabupaten's deadline day.
+
+export type StatusTulis = "DRAFT" | "DIKIRIM";
+
+/** One report as it is to be after the write. */
+export interface LaporanTulis {
+  desaKode: string;
+  tahun: number;
+  bulan: number;
+  status: StatusTulis;
+  /** Indicator → its value after the write; null removes a stored value. Indicators not named keep theirs. */
+  nilai: ReadonlyMap<string, number | null>;
+  /** The warning confirmed for a value, stored beside it. */
+  peringatan: ReadonlyMap<string, string>;
+}
+
+/** Where a change came from, as the audit log records it. */
+export type SumberTulis = "formulir" | "grid" | "import" | "offline" | "test";
+
+export interface HasilTulis {
+  /** Values new, changed and removed. */
+  inserted: number;
+  updated: number;
+  deleted: number;
+  /** The version of each written report after the write, by `desa/tahun/bulan`. */
+  versi: Map<string, number>;
+  /** Reports created meanwhile by another session (nothing of the write should be kept). */
+  konflik: string[];
+}
+
+export const kunciLaporan = (desaKode: string, tahun: number, bulan: number) => `${desaKode}/${tahun}/${bulan}`;
+
+const F = IMPORT_MSG.fase;
+
+/** Writes `reports` inside the caller's transaction. When `konflik` is not empty the caller must roll back. */
+export async function tulisLaporan(
+  client: pg.ClientBase,
+  actor: Actor,
+  reports: readonly LaporanTulis[],
+  sumber: SumberTulis,
+  progress: ImportProgress = () => {},
+): Promise<HasilTulis> {
+  const now = new Date();
+  const at = now.toISOString();
+  const today = todayWib(now);
+  const steps = 7;
+  const batas = await hariBatas(client, [...new Set(reports.map((r) => r.desaKode))]);
+  await stage(client, "tulis_laporan", "desa_kode text, tahun int, bulan int, status text, terlambat bool",
+    reports.map((r) => [r.desaKode, r.tahun, r.bulan, r.status, r.status === "DIKIRIM" && !isOnTime(today, r.tahun, r.bulan, batas.get(r.desaKode) ?? 10)]));
+  await stage(client, "tulis_nilai", "desa_kode text, tahun int, bulan int, indikator_kode text, nilai int, peringatan text",
+    reports.flatMap((r) => [...r.nilai].map(([i, v]) => [r.desaKode, r.tahun, r.bulan, i, v, v === null ? null : (r.peringatan.get(i) ?? null)])), progress);
+  progress(F.menyimpan, 1, steps);
+
+  // Only what differs from what is stored: a new value, a changed one, or a removal of a stored one.
+  await client.query(`DROP TABLE IF EXISTS pg_temp.tulis_beda`);
+  await client.query(
+    `CREATE TEMP TABLE tulis_beda ON COMMIT DROP AS
+     SELECT s.desa_kode, s.tahun, s.bulan, s.indikator_kode, s.nilai, s.peringatan, n.nilai AS lama
+     FROM tulis_nilai s
+     LEFT JOIN laporan l USING (desa_kode, tahun, bulan)
+     LEFT JOIN nilai n ON n.laporan_id = l.id AND n.indikator_kode = s.indikator_kode
+     WHERE n.nilai IS DISTINCT FROM s.nilai`,
+  );
+  progress(F.menyimpan, 2, steps);
+
+  // Existing reports whose status or values change: versi + 1; a submission clears the reason and is
+  // timed (dikirim_at, terlambat). The status change is audited.
+  await client.query(
+    `WITH target AS (
+       SELECT l.id, l.status::text AS lama, t.status AS baru, t.terlambat, l.desa_kode, l.tahun, l.bulan
+       FROM tulis_laporan t JOIN laporan l USING (desa_kode, tahun, bulan)
+       WHERE l.status::text <> t.status OR EXISTS (SELECT 1 FROM tulis_beda b WHERE (b.desa_kode, b.tahun, b.bulan) = (t.desa_kode, t.tahun, t.bulan))),
+     naik AS (
+       UPDATE laporan l SET status = t.baru::"StatusLaporan", versi = l.versi + 1,
+         alasan = CASE WHEN t.baru = 'DIKIRIM' THEN NULL ELSE l.alasan END,
+         dikirim_at = CASE WHEN t.baru = 'DIKIRIM' THEN $1::timestamp ELSE l.dikirim_at END,
+         terlambat = CASE WHEN t.baru = 'DIKIRIM' THEN t.terlambat ELSE l.terlambat END,
+         updated_at = $1::timestamp, updated_by = $2
+       FROM target t WHERE l.id = t.id RETURNING l.id)
+     INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber)
+     SELECT $1::timestamp, $3, $2, 'status', 'laporan', desa_kode || '/' || tahun || '/' || bulan, to_jsonb(lama), to_jsonb(baru), $4
+     FROM target WHERE lama <> baru ORDER BY desa_kode, tahun, bulan`,
+    [at, actor.email, actor.id, sumber],
+  );
+  progress(F.menyimpan, 3, steps);
+
+  // New reports. One created meanwhile by another session is a conflict, never a silent merge.
+  const hilang = await client.query<{ k: string }>(
+    `WITH diminta AS (
+       SELECT t.* FROM tulis_laporan t
+       WHERE NOT EXISTS (SELECT 1 FROM laporan l WHERE (l.desa_kode, l.tahun, l.bulan) = (t.desa_kode, t.tahun, t.bulan))),
+     baru AS (
+       INSERT INTO laporan (id, desa_kode, tahun, bulan, status, versi, puskesmas_kode, kecamatan_kode, kabupaten_kode,
+         provinsi_kode, dikirim_at, terlambat, created_at, updated_at, updated_by)
+       SELECT gen_random_uuid(), d.kode, t.tahun, t.bulan, t.status::"StatusLaporan", 1, d.puskesmas_kode, d.kecamatan_kode, d.kabupaten_kode,
+         d.provinsi_kode, CASE WHEN t.status = 'DIKIRIM' THEN $1::timestamp END, t.terlambat, $1::timestamp, $1::timestamp, $2
+       FROM diminta t JOIN desa d ON d.kode = t.desa_kode
+       ON CONFLICT (desa_kode, tahun, bulan) DO NOTHING
+       RETURNING desa_kode, tahun, bulan, status::text),
+     audit AS (
+       INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber)
+       SELECT $1::timestamp, $3, $2, 'status', 'laporan', desa_kode || '/' || tahun || '/' || bulan, NULL, to_jsonb(status), $4
+       FROM baru ORDER BY desa_kode, tahun, bulan)
+     SELECT desa_kode || '/' || tahun || '/' || bulan AS k FROM (
+       SELECT desa_kode, tahun, bulan FROM diminta EXCEPT SELECT desa_kode, tahun, bulan FROM baru) x`,
+    [at, actor.email, actor.id, sumber],
+  );
+  progress(F.menyimpan, 4, steps);
+  if (hilang.rows.length > 0) return { inserted: 0, updated: 0, deleted: 0, versi: new Map(), konflik: hilang.rows.map((r) => r.k) };
+
+  await client.query(
+    `DELETE FROM nilai n USING tulis_beda b JOIN laporan l USING (desa_kode, tahun, bulan)
+     WHERE b.nilai IS NULL AND n.laporan_id = l.id AND n.indikator_kode = b.indikator_kode`,
+  );
+  await client.query(
+    `INSERT INTO nilai (laporan_id, indikator_kode, nilai, peringatan, desa_kode, puskesmas_kode, kecamatan_kode, kabupaten_kode,
+       provinsi_kode, tahun, bulan, dihitung, updated_at, updated_by)
+     SELECT l.id, b.indikator_kode, b.nilai, b.peringatan, d.kode, d.puskesmas_kode, d.kecamatan_kode, d.kabupaten_kode,
+       d.provinsi_kode, b.tahun, b.bulan, t.status = 'DIKIRIM', $1::timestamp, $2
+     FROM tulis_beda b
+     JOIN tulis_laporan t USING (desa_kode, tahun, bulan)
+     JOIN laporan l USING (desa_kode, tahun, bulan)
+     JOIN desa d ON d.kode = b.desa_kode
+     WHERE b.nilai IS NOT NULL
+     ON CONFLICT (laporan_id, indikator_kode) DO UPDATE SET nilai = EXCLUDED.nilai, peringatan = EXCLUDED.peringatan,
+       dihitung = EXCLUDED.dihitung, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+    [at, actor.email],
+  );
+  progress(F.menyimpan, 5, steps);
+  // Values kept from before count when their report does (DOMAIN.md §7: DIKIRIM and DIVERIFIKASI count).
+  await client.query(
+    `UPDATE nilai n SET dihitung = (t.status = 'DIKIRIM')
+     FROM tulis_laporan t JOIN laporan l USING (desa_kode, tahun, bulan)
+     WHERE n.laporan_id = l.id AND n.dihitung <> (t.status = 'DIKIRIM')`,
+  );
+  progress(F.menyimpan, 6, steps);
+
+  const counts = await client.query<{ inserted: number; updated: number; deleted: number }>(
+    `WITH a AS (
+       INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber)
+       SELECT $1::timestamp, $2, $3, CASE WHEN lama IS NULL THEN 'tambah' WHEN nilai IS NULL THEN 'hapus' ELSE 'ubah' END, 'nilai',
+         desa_kode || '/' || tahun || '/' || bulan || '/' || indikator_kode, to_jsonb(lama), to_jsonb(nilai), $4
+       FROM tulis_beda ORDER BY desa_kode, tahun, bulan, indikator_kode)
+     SELECT count(*) FILTER (WHERE lama IS NULL)::int AS inserted, count(*) FILTER (WHERE lama IS NOT NULL AND nilai IS NOT NULL)::int AS updated,
+       count(*) FILTER (WHERE nilai IS NULL)::int AS deleted FROM tulis_beda`,
+    [at, actor.id, actor.email, sumber],
+  );
+  const versi = await client.query<{ k: string; versi: number }>(
+    `SELECT l.desa_kode || '/' || l.tahun || '/' || l.bulan AS k, l.versi FROM tulis_laporan t JOIN laporan l USING (desa_kode, tahun, bulan)`,
+  );
+  progress(F.menyimpan, steps, steps);
+  return { ...counts.rows[0], versi: new Map(versi.rows.map((r) => [r.k, r.versi])), konflik: [] };
+}
+
+/** The deadline day of each desa's kabupaten (DOMAIN.md §6), read with the write's client. */
+async function hariBatas(client: pg.ClientBase, desa: string[]): Promise<Map<string, number>> {
+  const { rows } = await client.query<{ kode: string; hari: number }>(
+    `SELECT d.kode, k.hari_batas AS hari FROM desa d JOIN kabupaten k ON k.kode = d.kabupaten_kode WHERE d.kode = ANY($1)`,
+    [desa],
+  );
+  return new Map(rows.map((r) => [r.kode, r.hari]));
+}
