@@ -1,6 +1,7 @@
 import { AppHeader } from "@/components/layout/app-header";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
+import { ownUnitKode } from "@/lib/auth/scope";
 import { loadReport } from "@/lib/data/report";
 import { getWilayah, listChildren } from "@/lib/data/wilayah";
 import { EKSPOR } from "@/lib/i18n/ekspor";
@@ -12,20 +13,6 @@ import { EksporForm, type EksporFormValues } from "./ekspor-form";
 import { PreviewTable } from "./preview-table";
 
 export type EksporParams = Partial<Record<"wilayah" | "tahun" | "bulan" | "detail" | "indikator", string | string[]>>;
-
-/** The actor's own unit: nasional for an admin, else their provinsi, kabupaten or puskesmas. */
-function ownUnit(actor: Actor): string {
-  switch (actor.role) {
-    case "ADMIN":
-      return "";
-    case "DINKES_PROVINSI":
-      return actor.provinsiKode ?? "";
-    case "DINKES_KABUPATEN":
-      return actor.kabupatenKode ?? "";
-    case "PUSKESMAS":
-      return actor.puskesmasKode ?? "";
-  }
-}
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
@@ -44,7 +31,7 @@ function dhis2QueryString(q: EksporQuery): string | null {
 
 /** Units offered in the wilayah field: the actor's own unit and the units one level down. */
 async function wilayahPilihan(actor: Actor): Promise<{ kode: string; nama: string }[]> {
-  const own = await getWilayah(actor, ownUnit(actor));
+  const own = await getWilayah(actor, (ownUnitKode(actor) ?? "-"));
   const children = await listChildren(actor, own);
   return [own, ...children.lain, ...children.kecamatan].map((w) => ({ kode: w.kode, nama: w.nama }));
 }
@@ -65,7 +52,7 @@ export async function EksporPage({ actor, params }: { actor: Actor; params: Eksp
   const raw = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v)]));
   // First visit (no year chosen yet): the actor's own unit and the last full month.
   const awal = lastFullMonth(today);
-  const input = raw.tahun === undefined ? { wilayah: ownUnit(actor), tahun: String(awal.tahun), bulan: String(awal.bulan), ...raw } : raw;
+  const input = raw.tahun === undefined ? { wilayah: (ownUnitKode(actor) ?? "-"), tahun: String(awal.tahun), bulan: String(awal.bulan), ...raw } : raw;
   const parsed = eksporQuery.safeParse(input);
   const errors: Record<string, string> = {};
   if (!parsed.success) for (const i of parsed.error.issues) errors[String(i.path[0] ?? "wilayah")] ??= i.message;

@@ -43,16 +43,26 @@ export function scopeFilter(actor: Actor): ScopeFilter {
   }
 }
 
-/** Where a user lands after login: their own unit. */
-export function homePath(actor: Actor): string {
+/**
+ * The code of the unit a user's scope covers: "" (the nation) for an administrator, else their provinsi,
+ * kabupaten or puskesmas; null for an account that lacks the code its role needs. The one role → unit rule.
+ */
+export function ownUnitKode(actor: Actor): string | null {
   switch (actor.role) {
     case "ADMIN":
-      return "/wilayah";
+      return "";
     case "DINKES_PROVINSI":
-      return `/wilayah/${actor.provinsiKode}`;
+      return actor.provinsiKode;
     case "DINKES_KABUPATEN":
-      return `/wilayah/${actor.kabupatenKode}`;
+      return actor.kabupatenKode;
     case "PUSKESMAS":
-      return `/puskesmas/${actor.puskesmasKode}`;
+      return actor.puskesmasKode;
   }
+}
+
+/** Where a user lands after login: their own unit. */
+export function homePath(actor: Actor): string {
+  const kode = ownUnitKode(actor);
+  if (!kode) return "/wilayah";
+  return actor.role === "PUSKESMAS" ? `/puskesmas/${kode}` : `/wilayah/${kode}`;
 }
