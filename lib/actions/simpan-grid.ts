@@ -1,13 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { currentActor } from "@/lib/auth/session";
-import { can, ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { getGrid, indikatorKlaster } from "@/lib/data/laporan-grid";
 import { simpanBanyak, type SimpanInput } from "@/lib/data/laporan";
-import { MSG } from "@/lib/i18n/messages";
 import { MSG_GRID, MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { formDataToGrid, gridFormSchema } from "@/lib/schemas/laporan";
+import { formAction } from "./action";
 
 export interface GridFormState {
   status: "idle" | "ok" | "error";
@@ -23,16 +21,15 @@ export interface GridFormState {
   versi: Record<string, number>;
 }
 
-/** Saves the rows of the grid that changed (and, with "kirim", submits every row that has values), all or nothing. */
-export async function simpanGridAction(_prev: GridFormState, form: FormData): Promise<GridFormState> {
-  const raw = formDataToGrid(form);
-  const base: GridFormState = { status: "error", message: null, errors: {}, warnings: {}, baris: {}, values: raw.nilai, versi: {} };
-  const actor = await currentActor();
-  if (!actor || !can(actor, "laporan.isi")) return { ...base, message: MSG.tidakBerhak };
-  const parsed = gridFormSchema.safeParse(raw);
-  if (!parsed.success) return { ...base, message: parsed.error.issues[0]?.message ?? MSG_LAPORAN.adaKesalahan };
-  const q = parsed.data;
-  try {
+const base = (form: FormData): GridFormState => ({ status: "error", message: null, errors: {}, warnings: {}, baris: {}, values: formDataToGrid(form).nilai, versi: {} });
+
+const run = formAction<GridFormState, ReturnType<typeof gridFormSchema.parse>>({
+  permission: "laporan.isi",
+  schema: gridFormSchema,
+  input: formDataToGrid,
+  invalidMessage: MSG_LAPORAN.adaKesalahan,
+  refuse: (form, r) => ({ ...base(form), message: r.message, errors: Object.fromEntries(Object.entries(r.errors).map(([k, m]) => [k.replace(/^nilai\./, ""), m])) }),
+  run: async ({ actor, input: q, form }) => {
     const grid = await getGrid(actor, q.puskesmasKode, q.tahun, q.bulan, q.klaster);
     const kodes = indikatorKlaster(q.klaster);
     const inputs: SimpanInput[] = [];
@@ -50,9 +47,9 @@ export async function simpanGridAction(_prev: GridFormState, form: FormData): Pr
       const aksi = kirim || b.status === "DIKIRIM" ? "kirim" : "draf";
       inputs.push({ desaKode: b.desaKode, tahun: q.tahun, bulan: q.bulan, versi: q.versi[b.desaKode] ?? b.versi, nilai, aksi, konfirmasi: q.konfirmasi === "ya", sumber: "grid", indikator: kodes });
     }
-    if (inputs.length === 0) return { ...base, status: "ok", message: MSG_GRID.tersimpan(0) };
+    if (inputs.length === 0) return { ...base(form), status: "ok", message: MSG_GRID.tersimpan(0) };
     const r = await simpanBanyak(actor, inputs);
-    const state: GridFormState = { ...base };
+    const state: GridFormState = base(form);
     for (const [desa, h] of Object.entries(r.hasil)) {
       if (h.ok) {
         state.versi[desa] = h.versi;
@@ -68,9 +65,10 @@ export async function simpanGridAction(_prev: GridFormState, form: FormData): Pr
     if (!r.ok) return { ...state, versi: {}, message: MSG_GRID.adaMasalah };
     revalidatePath("/laporan/grid"); // the page re-renders with every row's new version and status
     return { ...state, status: "ok", values: {}, message: q.aksi === "kirim" ? MSG_GRID.terkirim(inputs.length) : MSG_GRID.tersimpan(inputs.length) };
-  } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ...base, message: MSG.tidakBerhak };
-    console.error(error);
-    return { ...base, message: MSG.kesalahanUmum };
-  }
+  },
+});
+
+/** Saves the rows of the grid that changed (and, with "kirim", submits every row that has values), all or nothing. */
+export async function simpanGridAction(prev: GridFormState, form: FormData): Promise<GridFormState> {
+  return run(prev, form);
 }

@@ -1,12 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { currentActor } from "@/lib/auth/session";
-import { can, ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { simpanPengaturan } from "@/lib/data/pengaturan";
-import { MSG } from "@/lib/i18n/messages";
 import { MSG_SASARAN } from "@/lib/i18n/sasaran";
 import { pengaturanSchema } from "@/lib/schemas/sasaran";
+import { formAction } from "./action";
 
 export interface PengaturanFormState {
   status: "idle" | "ok" | "error";
@@ -15,19 +13,15 @@ export interface PengaturanFormState {
   values: Record<string, string>;
 }
 
-export async function simpanPengaturanAction(_prev: PengaturanFormState, form: FormData): Promise<PengaturanFormState> {
-  const values = Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")));
-  const base: PengaturanFormState = { status: "error", message: null, errors: {}, values };
-  const actor = await currentActor();
-  if (!actor || !can(actor, "sasaran.kelola")) return { ...base, message: MSG.tidakBerhak };
-  const parsed = pengaturanSchema.safeParse(values);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const i of parsed.error.issues) errors[String(i.path[0])] ??= i.message;
-    return { ...base, errors, message: MSG_SASARAN.adaKesalahan };
-  }
-  const p = parsed.data;
-  try {
+const values = (form: FormData) => Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")));
+
+const run = formAction<PengaturanFormState, ReturnType<typeof pengaturanSchema.parse>>({
+  permission: "sasaran.kelola",
+  schema: pengaturanSchema,
+  input: values,
+  invalidMessage: MSG_SASARAN.adaKesalahan,
+  refuse: (form, r) => ({ status: "error", message: r.message, errors: r.errors, values: values(form) }),
+  run: async ({ actor, input: p }) => {
     const r = await simpanPengaturan(actor, p.kabupatenKode, p.tahun, p.hariBatas, {
       cbrPerMil: p.cbrPerMil,
       faktorIbuHamil: p.faktorIbuHamil,
@@ -47,9 +41,9 @@ export async function simpanPengaturanAction(_prev: PengaturanFormState, form: F
     });
     revalidatePath("/pengaturan");
     return { status: "ok", message: MSG_SASARAN.pengaturanTersimpan(r.sasaranBerubah), errors: {}, values: {} };
-  } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ...base, message: MSG.tidakBerhak };
-    console.error(error);
-    return { ...base, message: MSG.kesalahanUmum };
-  }
+  },
+});
+
+export async function simpanPengaturanAction(prev: PengaturanFormState, form: FormData): Promise<PengaturanFormState> {
+  return run(prev, form);
 }

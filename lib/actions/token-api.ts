@@ -1,12 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { currentActor } from "@/lib/auth/session";
-import { can, ForbiddenError } from "@/lib/auth/permissions";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
-import { MSG } from "@/lib/i18n/messages";
+import { formAction } from "./action";
 
 export interface TokenFormState {
   status: "idle" | "ok" | "error";
@@ -20,28 +17,34 @@ const buatSchema = z.object({
   nama: z.string().trim().min(3, "Beri nama token (minimal 3 huruf), misalnya nama aplikasi yang memakainya.").max(80, "Nama token terlalu panjang."),
 });
 
-export async function buatTokenAction(_prev: TokenFormState, form: FormData): Promise<TokenFormState> {
-  const actor = await currentActor();
-  if (!actor || !can(actor, "pengguna.kelola")) return { status: "error", message: MSG.tidakBerhak, token: null };
-  const parsed = buatSchema.safeParse({ userId: form.get("userId"), nama: form.get("nama") });
-  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? MSG.kesalahanUmum, token: null };
-  try {
-    const { token } = await createApiToken(actor, parsed.data.userId, parsed.data.nama);
+const buat = formAction<TokenFormState, z.infer<typeof buatSchema>>({
+  permission: "pengguna.kelola",
+  schema: buatSchema,
+  input: (form) => ({ userId: form.get("userId"), nama: form.get("nama") }),
+  refuse: (_form, r) => ({ status: "error", message: r.message, token: null }),
+  run: async ({ actor, input }) => {
+    const { token } = await createApiToken(actor, input.userId, input.nama);
     revalidatePath("/admin/token");
     return { status: "ok", message: "Token dibuat. Salin sekarang: token ini tidak akan ditampilkan lagi.", token };
-  } catch (error) {
-    if (error instanceof ForbiddenError) return { status: "error", message: MSG.tidakBerhak, token: null };
-    console.error(error);
-    return { status: "error", message: MSG.kesalahanUmum, token: null };
-  }
+  },
+});
+
+export async function buatTokenAction(prev: TokenFormState, form: FormData): Promise<TokenFormState> {
+  return buat(prev, form);
 }
 
+const cabut = formAction<void, string>({
+  permission: "pengguna.kelola",
+  loginRedirect: true,
+  schema: z.uuid(),
+  input: (form) => form.get("id"),
+  refuse: () => undefined, // a plain form: nothing to show, nothing changes
+  run: async ({ actor, input }) => {
+    await revokeApiToken(actor, input);
+    revalidatePath("/admin/token");
+  },
+});
+
 export async function cabutTokenAction(form: FormData): Promise<void> {
-  const actor = await currentActor();
-  if (!actor) redirect("/login");
-  if (!can(actor, "pengguna.kelola")) redirect("/"); // not an admin: nothing changes
-  const id = z.uuid().safeParse(form.get("id"));
-  if (!id.success) return;
-  await revokeApiToken(actor, id.data);
-  revalidatePath("/admin/token");
+  await cabut(undefined, form);
 }

@@ -1,13 +1,11 @@
 "use server";
 
-import { currentActor } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/auth/permissions";
+import { z } from "zod";
 import { importValues } from "@/lib/data/import-values";
 import { decodeText, type ImportIssue } from "@/lib/import/rows";
 import { isXlsx, xlsxToCsv } from "@/lib/import/xlsx";
-import { pesanGalat } from "@/lib/i18n/errors";
-import { MSG } from "@/lib/i18n/messages";
 import { UNGGAH } from "@/lib/i18n/unggah";
+import { formAction } from "./action";
 
 export interface UnggahState {
   tahap: "awal" | "pratinjau" | "selesai" | "gagal";
@@ -41,23 +39,27 @@ async function readUpload(form: FormData): Promise<{ csv: string; nama: string }
   return "error" in text ? { error: text.error.message } : { csv: text.text, nama: file.name };
 }
 
-/** Step 1 (pratinjau): validate and compute what would change, nothing written. Step 2 (simpan): write. */
-export async function unggahNilaiAction(_prev: UnggahState, form: FormData): Promise<UnggahState> {
-  const empty: UnggahState = { tahap: "gagal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null };
-  const actor = await currentActor();
-  if (!actor) return { ...empty, message: MSG.tidakBerhak };
-  const upload = await readUpload(form);
-  if ("error" in upload) return { ...empty, message: upload.error };
-  const simpan = form.get("langkah") === "simpan";
-  try {
-    const bytes = new TextEncoder().encode(upload.csv);
-    const r = await importValues(actor, bytes, { pratinjau: !simpan });
-    if (!r.ok) return { ...empty, message: UNGGAH.adaKesalahan(r.errors.length), errors: r.errors.slice(0, 500), namaFile: upload.nama };
+const GAGAL: UnggahState = { tahap: "gagal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null };
+
+const run = formAction<UnggahState, { langkah?: "pratinjau" | "simpan" }>({
+  // Permission first: nothing of the file is read for a role that may not import.
+  permission: "import.jalankan",
+  schema: z.object({ langkah: z.enum(["pratinjau", "simpan"]).optional() }),
+  input: (form) => ({ langkah: form.get("langkah") ?? undefined }),
+  refuse: (_form, r) => ({ ...GAGAL, message: r.message }),
+  run: async ({ actor, input, form }) => {
+    const upload = await readUpload(form);
+    if ("error" in upload) return { ...GAGAL, message: upload.error };
+    const simpan = input.langkah === "simpan";
+    const r = await importValues(actor, new TextEncoder().encode(upload.csv), { pratinjau: !simpan });
+    if (!r.ok) return { ...GAGAL, message: UNGGAH.adaKesalahan(r.errors.length), errors: r.errors.slice(0, 500), namaFile: upload.nama };
     const counts = { rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged };
-    if (simpan) return { ...empty, tahap: "selesai", message: UNGGAH.tersimpan, counts, warnings: r.warnings.slice(0, 500), namaFile: upload.nama };
+    if (simpan) return { ...GAGAL, tahap: "selesai", message: UNGGAH.tersimpan, counts, warnings: r.warnings.slice(0, 500), namaFile: upload.nama };
     return { tahap: "pratinjau", message: UNGGAH.periksa, errors: [], warnings: r.warnings.slice(0, 500), counts, csv: upload.csv, namaFile: upload.nama };
-  } catch (error) {
-    if (error instanceof ForbiddenError) return { ...empty, message: MSG.tidakBerhak };
-    return { ...empty, message: pesanGalat(error) };
-  }
+  },
+});
+
+/** Step 1 (pratinjau): validate and compute what would change, nothing written. Step 2 (simpan): write. */
+export async function unggahNilaiAction(prev: UnggahState, form: FormData): Promise<UnggahState> {
+  return run(prev, form);
 }

@@ -1,0 +1,70 @@
+import { redirect, unstable_rethrow } from "next/navigation";
+import type { z } from "zod";
+import type { Actor } from "@/lib/auth/actor";
+import { can, ForbiddenError, NotFoundError, type Permission } from "@/lib/auth/permissions";
+import { currentActor } from "@/lib/auth/session";
+import { pesanGalat } from "@/lib/i18n/errors";
+import { MSG } from "@/lib/i18n/messages";
+
+// The one preamble of every server action (issue 14): the acting user, the permission, the zod parse with
+// every field's error returned to its field, and one mapping of errors (no right → "tidak berhak", database
+// outage → its own message, anything else → a general message and the log; never an internal text).
+// A thin wrapper of our own rather than next-safe-action: our forms bind actions with useActionState and
+// must work without JavaScript, so an action answers the form's own state type, and on every refusal the
+// state keeps what the user typed (`refuse` builds it); next-safe-action answers its own result envelope
+// and would be one more dependency for about sixty lines.
+
+export interface Refusal {
+  message: string;
+  /** Field name (the zod path joined with ".") → its message. */
+  errors: Record<string, string>;
+}
+
+export interface ActionSpec<S, I> {
+  /** Checked before the input is read. */
+  permission?: Permission;
+  /** Without a logged-in user, go to the login page (plain forms, logout) instead of answering. */
+  loginRedirect?: boolean;
+  schema: z.ZodType<I>;
+  /** The schema's input from the post. */
+  input: (form: FormData) => unknown;
+  /** The state answered on a refusal, keeping what the user typed. */
+  refuse: (form: FormData, refusal: Refusal) => S;
+  /** The message when several fields are wrong (one wrong field shows its own). */
+  invalidMessage?: string;
+  run: (ctx: { actor: Actor; input: I; form: FormData }) => Promise<S>;
+}
+
+/** Every field's first message, keyed by its path. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[issue.path.map(String).join(".")] ??= issue.message;
+  return out;
+}
+
+/** An action `(previous state, form) → state` with the one preamble and error mapping. */
+export function formAction<S, I>(spec: ActionSpec<S, I>): (prev: S, form: FormData) => Promise<S> {
+  return async (_prev, form) => {
+    const refuse = (message: string, errors: Record<string, string> = {}) => spec.refuse(form, { message, errors });
+    try {
+      // Inside the try: with the database down the session check fails too, and the form still answers.
+      const actor = await currentActor();
+      if (!actor) {
+        if (spec.loginRedirect) redirect("/login");
+        return refuse(MSG.tidakBerhak);
+      }
+      if (spec.permission && !can(actor, spec.permission)) return refuse(MSG.tidakBerhak);
+      const parsed = spec.schema.safeParse(spec.input(form));
+      if (!parsed.success) {
+        const errors = fieldErrors(parsed.error);
+        const messages = Object.values(errors);
+        return refuse(messages.length === 1 || !spec.invalidMessage ? messages[0] : spec.invalidMessage, errors);
+      }
+      return await spec.run({ actor, input: parsed.data, form });
+    } catch (error) {
+      unstable_rethrow(error); // redirect() and notFound() are answers, not errors
+      if (error instanceof ForbiddenError || error instanceof NotFoundError) return refuse(MSG.tidakBerhak);
+      return refuse(pesanGalat(error));
+    }
+  };
+}
