@@ -16,6 +16,13 @@ async function cardText(page: Page, desa: string) {
   return (await card.innerText()).replace(/\s+/g, " ").trim();
 }
 
+/** The realisasi shown on a card ("1.234 / 5.678 · target …"), as a number. */
+function realisasiOf(text: string): number {
+  const m = text.match(/([\d.]+) \/ [\d.–-]+ · target/);
+  if (!m) throw new Error(`no realisasi in "${text}"`);
+  return Number(m[1].replace(/\./g, ""));
+}
+
 test.describe.configure({ mode: "serial" });
 
 test("puskesmas fills a form: error to fix, warning to confirm, draft, submit, dashboard changes", async ({ page }) => {
@@ -49,8 +56,8 @@ test("puskesmas fills a form: error to fix, warning to confirm, draft, submit, d
     await page.getByRole("button", { name: "Kirim laporan" }).click();
   }
   await expect(page.getByTestId("pesan-form")).toContainText("terkirim");
-  const after = await cardText(page, desa);
-  expect(after).not.toBe(before);
+  // The dashboard's realisasi grows by exactly the submitted value (this month had no report before).
+  expect(realisasiOf(await cardText(page, desa))).toBe(realisasiOf(before) + 5000);
 });
 
 test("two people saving the same report: the second is refused and keeps the typed values", async ({ browser }) => {
@@ -129,7 +136,7 @@ test("upload: a file with errors writes nothing and lists every error; a correct
   expect(await page.getByTestId("ringkasan-unggah").innerText()).toMatch(/Baru\s+2/);
   await page.getByRole("button", { name: "Konfirmasi dan simpan" }).click();
   await expect(page.getByTestId("pesan-unggah")).toContainText("Data tersimpan");
-  expect(await cardText(page, desa)).not.toBe(before);
+  expect(realisasiOf(await cardText(page, desa))).toBe(realisasiOf(before) + 3);
 });
 
 test("bulk grid: Enter moves down, a block pasted from Excel fills the cells, one save writes every changed desa", async ({ page }) => {
