@@ -30,7 +30,10 @@ export interface ActionSpec<S, I> {
   input: (form: FormData) => unknown;
   /** The state answered on a refusal, keeping what the user typed. */
   refuse: (form: FormData, refusal: Refusal) => S;
-  /** The message when several fields are wrong (one wrong field shows its own). */
+  /**
+   * The form's message when fields are wrong, for forms that show each field's error beside it; without
+   * it the first field's message is the message (forms that show no field errors).
+   */
   invalidMessage?: string;
   run: (ctx: { actor: Actor; input: I; form: FormData }) => Promise<S>;
 }
@@ -57,8 +60,7 @@ export function formAction<S, I>(spec: ActionSpec<S, I>): (prev: S, form: FormDa
       const parsed = spec.schema.safeParse(spec.input(form));
       if (!parsed.success) {
         const errors = fieldErrors(parsed.error);
-        const messages = Object.values(errors);
-        return refuse(messages.length === 1 || !spec.invalidMessage ? messages[0] : spec.invalidMessage, errors);
+        return refuse(spec.invalidMessage ?? Object.values(errors)[0], errors);
       }
       return await spec.run({ actor, input: parsed.data, form });
     } catch (error) {

@@ -62,8 +62,10 @@ describe("formAction", () => {
     expect(ran).not.toHaveBeenCalled();
   });
 
-  it("one wrong field shows its own message", async () => {
-    expect((await action(empty, post({ a: "xx", b: "2", c: "nope" }))).message).toBe("c email");
+  it("one wrong field: the form's message, the field's own beside it; a form without field errors shows the field's", async () => {
+    expect(await action(empty, post({ a: "xx", b: "2", c: "nope" }))).toMatchObject({ message: "Ada isian yang salah.", errors: { c: "c email" } });
+    const plain = formAction<State, z.infer<typeof schema>>({ schema, input: (f) => Object.fromEntries(f), refuse: (_f, r) => ({ ...empty, message: r.message }), run: async () => empty });
+    expect((await plain(empty, post({ a: "xx", b: "2", c: "nope" }))).message).toBe("c email");
   });
 
   it("no session or no permission: refused before the input is read", async () => {
