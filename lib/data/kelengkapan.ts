@@ -54,11 +54,12 @@ export async function laporanCounts(node: Pick<WilayahNode, "tingkat" | "kode" |
   return out;
 }
 
-/** The time of the latest change of any report of the unit (the "data per" stamp), or null. */
+/** The time of the latest change of any report of the unit that is no draft (the "data per" stamp), or null. */
 export async function latestChange(node: Pick<WilayahNode, "tingkat" | "kode">): Promise<Date | null> {
   const db = await pool();
-  const filter = node.tingkat === "nasional" ? "" : ` WHERE ${node.tingkat === "desa" ? "desa_kode" : COLUMN[node.tingkat]} = $1`;
-  const { rows } = await db.query<{ t: Date | null }>(`SELECT max(updated_at) AS t FROM laporan${filter}`, node.tingkat === "nasional" ? [] : [node.kode]);
+  const filter = node.tingkat === "nasional" ? "" : ` AND ${node.tingkat === "desa" ? "desa_kode" : COLUMN[node.tingkat]} = $1`;
+  // A draft's save time is the puskesmas's own business (DOMAIN.md §7), and the figures do not count it.
+  const { rows } = await db.query<{ t: Date | null }>(`SELECT max(updated_at) AS t FROM laporan WHERE status <> 'DRAFT'${filter}`, node.tingkat === "nasional" ? [] : [node.kode]);
   return rows[0].t;
 }
 

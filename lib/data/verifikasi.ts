@@ -133,13 +133,13 @@ export async function riwayatLaporan(actor: Actor, desaKode: string, tahun: numb
   const place = { provinsiKode: rows[0].provinsi_kode, kabupatenKode: rows[0].kabupaten_kode, puskesmasKode: rows[0].puskesmas_kode };
   if (!canView(actor, place)) throw new ForbiddenError();
   const key = `${desaKode}/${tahun}/${bulan}`;
-  // While the report is a draft, its values show only to its puskesmas: others see status changes.
   const draft = (await db.query(`SELECT 1 FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 AND status = 'DRAFT'`, [desaKode, tahun, bulan])).rowCount !== 0;
-  const withValues = seesDrafts(actor, place) || !draft;
+  // To anyone else a draft is no report yet: no history at all (not even when it was saved).
+  if (draft && !seesDrafts(actor, place)) return [];
   const log = await db.query(
     `SELECT at, user_email, aksi, entitas, kunci, lama, baru, sumber FROM audit_log
-     WHERE (entitas = 'laporan' AND kunci = $1) OR ($3 AND entitas = 'nilai' AND kunci LIKE $2) ORDER BY at DESC, id DESC LIMIT 300`,
-    [key, `${key}/%`, withValues],
+     WHERE (entitas = 'laporan' AND kunci = $1) OR (entitas = 'nilai' AND kunci LIKE $2) ORDER BY at DESC, id DESC LIMIT 300`,
+    [key, `${key}/%`],
   );
   return log.rows as { at: Date; user_email: string | null; aksi: string; entitas: string; kunci: string; lama: unknown; baru: unknown; sumber: string | null }[];
 }

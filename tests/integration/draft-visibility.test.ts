@@ -1,6 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLaporanForm, simpanLaporan } from "@/lib/data/laporan";
+import { latestChange } from "@/lib/data/kelengkapan";
 import { nilaiBulanPuskesmas, riwayatLaporan } from "@/lib/data/verifikasi";
 import { ADMIN, ANYAR, BANTEN, SERANG } from "./helpers";
 
@@ -29,9 +30,17 @@ describe("a draft is shown only to its puskesmas", () => {
     for (const actor of [SERANG, BANTEN, ADMIN]) {
       const form = await getLaporanForm(actor, DESA, 2026, 7);
       expect(form, actor.role).toMatchObject({ status: null, id: null, versi: 0, nilai: {} });
-      expect((await riwayatLaporan(actor, DESA, 2026, 7)).filter((r) => r.entitas === "nilai"), actor.role).toEqual([]);
+      expect(await riwayatLaporan(actor, DESA, 2026, 7), actor.role).toEqual([]);
       expect((await nilaiBulanPuskesmas(actor, "P36043001", 2026, 7)).get(DESA), actor.role).toBeUndefined();
     }
+  });
+
+  it("the dashboard's 'data per' stamp does not move when a draft is saved", async () => {
+    const before = await latestChange({ tingkat: "desa", kode: DESA });
+    await client.query(`UPDATE laporan SET updated_at = now() + interval '1 day' WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 7`, [DESA]);
+    expect(await latestChange({ tingkat: "desa", kode: DESA })).toEqual(before);
+    const { rows } = await client.query(`SELECT updated_at FROM laporan WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 7`, [DESA]);
+    expect((await latestChange({ tingkat: "puskesmas", kode: "P36043001" }))!.getTime()).toBeLessThan(rows[0].updated_at.getTime());
   });
 
   it("once submitted, the values show to dinkes as well", async () => {
