@@ -44,6 +44,8 @@ const FINAL: Record<Exclude<Plan, "none">, Status> = {
 const ANCHOR = "36.04.30.2001";
 const ANCHOR_PLAN: Plan[] = ["DIVERIFIKASI", "DIKIRIM", "DRAFT", "DIKIRIM", "DIKEMBALIKAN", "DRAFT_IMPORT", "DIVERIFIKASI", "IMPORT", "none", "ULANG", "DIBUKA", "DIKIRIM"];
 const WEIGHTED: Plan[] = ["DIKIRIM", "DIKIRIM", "DIKIRIM", "DIVERIFIKASI", "DIVERIFIKASI", "IMPORT", "DRAFT", "DIKEMBALIKAN", "none", "ULANG", "DIBUKA", "DRAFT_IMPORT"];
+/** Sasaran of the anchor desa that make a capaian end exactly on a half cent (rounding half away from zero). */
+const HALF: Record<string, number> = { "SPM-01": 32, "SPM-02": 160 };
 const REQUIRED_MONTHS = [1, 3, 5, 7, 8, 9, 12];
 const MONTHS = [...REQUIRED_MONTHS, ...shuffle([2, 4, 6, 10, 11]).slice(0, 2)].sort((a, b) => a - b);
 
@@ -96,6 +98,8 @@ async function writeDesa(desa: string, plan: Plan[]): Promise<(string | number)[
     if (step === "none") continue;
     const counted = FINAL[step] === "DIKIRIM" || FINAL[step] === "DIVERIFIKASI";
     let v = values(!counted);
+    // With the anchor's sasaran 32 and 160, an odd realisasi puts capaian exactly on a half (5/32 → 15.625 %).
+    if (desa === ANCHOR && bulan === 1) v = { ...v, "SPM-01": 5, "SPM-02": 3 };
     switch (step) {
       case "DRAFT":
         await save(p.actor, desa, bulan, v, "draf", 0);
@@ -167,7 +171,7 @@ beforeAll(async () => {
   for (const d of allDesa) {
     for (const ind of INDIKATOR) {
       if (ind.jenis === "jumlah" || rand() < 0.1) continue;
-      const s = rand() < 0.08 ? 0 : 10 + Math.floor(rand() * 140);
+      const s = d === ANCHOR && ind.kode in HALF ? HALF[ind.kode] : rand() < 0.08 ? 0 : 10 + Math.floor(rand() * 140);
       ledger.sasaran.set(`${d}|${ind.kode}`, s);
       sasaranRows.push([d, TAHUN, ind.kode, s]);
     }
@@ -422,33 +426,27 @@ describe(`differential: every surface against the oracle (seed ${SEED}, tahun ${
 });
 
 /**
- * The PDF, read back as text: the summary row of each SPM service (kode, name, sasaran, realisasi,
- * capaian, target, in that order), then each child row's capaian per service in the table pages.
+ * The PDF, read back as text: the summary row of each SPM service ("SPM-01 <layanan> sasaran realisasi
+ * capaian target", contiguous), the Indeks SPM line, then each child row of the table pages (its code,
+ * its name, the capaian of the 12 services and its indeks, contiguous).
  */
 function checkPdf(out: string[], where: string, text: string, unit: string, bulan: number): void {
   const t = text.replace(/\s+/g, " ");
-  const inOrder = (from: number, tokens: string[]): number => {
-    let at = from;
-    for (const tok of tokens) {
-      const i = t.indexOf(` ${tok} `, at) >= 0 ? t.indexOf(` ${tok} `, at) + 1 : t.indexOf(tok, at);
-      if (i < 0) return -1;
-      at = i + tok.length;
-    }
-    return at;
-  };
-  let at = 0;
+  const near = (i: number) => `"${t.slice(Math.max(i, 0), Math.max(i, 0) + 220)}"`;
   for (const ind of SPM) {
     const e = ledger.figure(desaOf(unit), ind, bulan);
-    const start = t.indexOf(ind.kode, at);
-    const end = inOrder(start, [angka(e.sasaran), angka(e.realisasi), persenTabel(e.capaian), persenTabel(e.target)]);
-    if (start < 0 || end < 0) out.push(`${where} summary ${ind.kode}: expected ${angka(e.sasaran)} ${angka(e.realisasi)} ${persenTabel(e.capaian)} ${persenTabel(e.target)} near "${t.slice(Math.max(start, 0), Math.max(start, 0) + 160)}"`);
-    else at = end;
+    const want = `${ind.kode} ${ind.nama} ${angka(e.sasaran)} ${angka(e.realisasi)} ${persenTabel(e.capaian)} ${persenTabel(e.target)} `;
+    if (!t.includes(want)) out.push(`${where} summary: expected "${want}" got ${near(t.indexOf(`${ind.kode} ${ind.nama}`))}`);
   }
+  const indeks = `Indeks SPM: ${angka(ledger.indeks(desaOf(unit), SPM, bulan))} %`;
+  if (!t.includes(indeks)) out.push(`${where} summary: expected "${indeks}" got ${near(t.indexOf("Indeks SPM:"))}`);
   const children = unit in kabActor ? pkms.filter((p) => p.kabupaten === unit).map((p) => p.kode) : desaOf(unit);
   for (const kode of children) {
-    const start = t.indexOf(kode);
-    const caps = SPM.map((ind) => persenTabel(ledger.figure(desaOf(kode), ind, bulan).capaian));
-    if (start < 0 || inOrder(start + kode.length, caps) < 0) out.push(`${where} row ${kode}: expected capaian ${caps.join(" ")} near "${t.slice(Math.max(start, 0), Math.max(start, 0) + 200)}"`);
+    const start = t.indexOf(`${kode} `);
+    const want = `${SPM.map((ind) => persenTabel(ledger.figure(desaOf(kode), ind, bulan).capaian)).join(" ")} ${persenTabel(ledger.indeks(desaOf(kode), SPM, bulan))} `;
+    // The name sits between the code and the figures (at most ~60 characters, possibly cut to fit).
+    const at = start < 0 ? -1 : t.indexOf(` ${want}`, start + kode.length);
+    if (at < 0 || at > start + kode.length + 70) out.push(`${where} row ${kode}: expected "${want}" got ${near(start)}`);
   }
 }
 
