@@ -302,6 +302,15 @@ describe(`differential: every surface against the oracle (seed ${SEED}, tahun ${
             }
           }
           if (u.tingkat !== "desa" && d.children.length === 0) out.push(`${where}: no children`);
+          if (u.tingkat === "desa") {
+            // The desa's month-by-month status strip: drafts only for its puskesmas.
+            const want = Array.from({ length: bulan }, (_, j) => {
+              const st = ledger.report(u.kode, j + 1)?.status ?? null;
+              return st === "DRAFT" && viewer.role !== "PUSKESMAS" ? null : st;
+            });
+            const got = d.statuses.map((x) => x.status);
+            if (JSON.stringify(got) !== JSON.stringify(want)) out.push(`${where} statuses: expected ${want.join(",")} got ${got.join(",")}`);
+          }
         }
       }
       expect(out).toEqual([]);
@@ -461,6 +470,32 @@ describe(`differential: every surface against the oracle (seed ${SEED}, tahun ${
     }
     expect(out).toEqual([]);
   });
+});
+
+describe("the reported case on the demo data: desa Anyar, 2025 (the form of December showed a smaller kumulatif than the dashboard)", () => {
+  for (const bulan of [1, 7, 8, 12]) {
+    it(`bulan ${bulan}: the form's kumulatif equals Σ of the counted months (SQL over nilai) and the dashboard card`, async () => {
+      const pkm = actor("PUSKESMAS", { provinsiKode: "36", kabupatenKode: "36.04", puskesmasKode: "P36043001" });
+      const kab = actor("DINKES_KABUPATEN", { provinsiKode: "36", kabupatenKode: "36.04" });
+      const { rows } = await client.query<{ i: string; s: string }>(
+        `SELECT indikator_kode i, sum(nilai)::text s FROM nilai WHERE desa_kode = $1 AND tahun = 2025 AND bulan < $2 AND dihitung GROUP BY indikator_kode`,
+        [ANCHOR, bulan],
+      );
+      const sebelum = new Map(rows.map((r) => [r.i, Number(r.s)]));
+      const out: string[] = [];
+      for (const [who, viewer] of [["PUSKESMAS", pkm], ["DINKES", kab]] as const) {
+        const [f, d] = await Promise.all([getLaporanForm(viewer, ANCHOR, 2025, bulan), loadDashboard(viewer, ANCHOR, 2025, bulan, TODAY)]);
+        const counted = f.status === "DIKIRIM" || f.status === "DIVERIFIKASI";
+        for (const ind of INDIKATOR.filter((i) => i.jenis !== "bulanan")) {
+          const got = (f.konteks.kumulatifSebelum[ind.kode] ?? 0) + (f.nilai[ind.kode] ?? 0);
+          const want = (sebelum.get(ind.kode) ?? 0) + (f.nilai[ind.kode] ?? 0);
+          const card = d.unit.figures.find((x) => x.indikator === ind.kode)!.realisasi;
+          if (got !== want || (counted && got !== card)) out.push(`form[${who}] ${ANCHOR} 2025-${bulan} ${ind.kode}: form ${got}, Σ counted ${want}, dashboard ${card} (report ${f.status})`);
+        }
+      }
+      expect(out).toEqual([]);
+    });
+  }
 });
 
 /**
