@@ -87,11 +87,23 @@ async function workflow(kab: Actor, desa: string, bulan: number, aksi: "verifika
 
 const csvOf = (header: string, rows: (string | number)[][]) => [header, ...rows.map((r) => r.join(","))].join("\n") + "\n";
 
-/** Writes one desa's year as planned; returns the import rows (IMPORT, DRAFT_IMPORT) for the caller to import. */
-async function writeDesa(desa: string, plan: Plan[]): Promise<(string | number)[][]> {
-  const p = pkmOfDesa(desa);
-  const kab = kabActor[p.kabupaten];
-  const imports: (string | number)[][] = [];
+interface Step {
+  bulan: number;
+  plan: Exclude<Plan, "none">;
+  /** What the report holds at the end (the ledger's values). */
+  v: Record<string, number>;
+  /** ULANG: the first submission, returned; DRAFT_IMPORT: the draft, before the import. */
+  first?: Record<string, number>;
+  /** IMPORT, DRAFT_IMPORT: the rows of the values file. */
+  imported?: Record<string, number>;
+}
+
+/**
+ * One desa's year, drawn from the seeded PRNG before anything is written (the writes run concurrently:
+ * drawing inside them would make the dataset depend on timing).
+ */
+function drawDesa(desa: string, plan: Plan[]): Step[] {
+  const steps: Step[] = [];
   for (let bulan = 1; bulan <= 12; bulan++) {
     const step = plan[bulan - 1];
     if (step === "none") continue;
@@ -99,7 +111,27 @@ async function writeDesa(desa: string, plan: Plan[]): Promise<(string | number)[
     let v = values(!counted);
     // With the anchor's sasaran 32 and 160, an odd realisasi puts capaian exactly on a half (5/32 → 15.625 %).
     if (desa === ANCHOR && bulan === 1) v = { ...v, "SPM-01": 5, "SPM-02": 3 };
-    switch (step) {
+    if (step === "ULANG") {
+      // Submitted with big values, returned, then submitted again with other values (some dropped).
+      steps.push({ bulan, plan: step, v, first: values(true) });
+    } else if (step === "DRAFT_IMPORT") {
+      // A draft, then a file import of part of the month: the import submits the report, all its values count.
+      const imported = Object.fromEntries(Object.entries(values(false)).slice(0, 8));
+      steps.push({ bulan, plan: step, v: { ...v, ...imported }, first: v, imported });
+    } else {
+      steps.push({ bulan, plan: step, v, imported: step === "IMPORT" ? v : undefined });
+    }
+  }
+  return steps;
+}
+
+/** Writes one desa's year through the form and the workflow; returns the import rows for the caller to import. */
+async function writeDesa(desa: string, steps: readonly Step[]): Promise<(string | number)[][]> {
+  const p = pkmOfDesa(desa);
+  const kab = kabActor[p.kabupaten];
+  const imports: (string | number)[][] = [];
+  for (const { bulan, plan, v, first, imported } of steps) {
+    switch (plan) {
       case "DRAFT":
         await save(p.actor, desa, bulan, v, "draf", 0);
         break;
@@ -119,28 +151,19 @@ async function writeDesa(desa: string, plan: Plan[]): Promise<(string | number)[
         await workflow(kab, desa, bulan, "verifikasi");
         await workflow(kab, desa, bulan, "buka");
         break;
-      case "ULANG": {
-        // Submitted with big values, returned, then submitted again with other values (some dropped).
-        await save(p.actor, desa, bulan, values(true), "kirim", 0);
+      case "ULANG":
+        await save(p.actor, desa, bulan, first!, "kirim", 0);
         await workflow(kab, desa, bulan, "kembalikan");
         await save(p.actor, desa, bulan, v, "kirim", 2);
         break;
-      }
+      case "DRAFT_IMPORT":
+        await save(p.actor, desa, bulan, first!, "draf", 0);
+        break;
       case "IMPORT":
-        for (const [ind, n] of Object.entries(v)) imports.push([desa, TAHUN, bulan, ind, n]);
         break;
-      case "DRAFT_IMPORT": {
-        // A draft, then a file import of part of the month: the import submits the report, all its values count.
-        await save(p.actor, desa, bulan, v, "draf", 0);
-        const part = values(false);
-        for (const [ind, n] of Object.entries(part).slice(0, 8)) {
-          imports.push([desa, TAHUN, bulan, ind, n]);
-          v = { ...v, [ind]: n };
-        }
-        break;
-      }
     }
-    ledger.setReport(desa, bulan, { status: FINAL[step], values: v });
+    for (const [ind, n] of Object.entries(imported ?? {})) imports.push([desa, TAHUN, bulan, ind, n]);
+    ledger.setReport(desa, bulan, { status: FINAL[plan], values: v });
   }
   return imports;
 }
@@ -189,7 +212,8 @@ beforeAll(async () => {
   if (!s.ok) throw new Error(`importSasaran: ${JSON.stringify(s.errors.slice(0, 3))}`);
 
   const plans = new Map(allDesa.map((d) => [d, d === ANCHOR ? ANCHOR_PLAN : Array.from({ length: 12 }, () => pick(WEIGHTED))]));
-  const imports = await Promise.all(allDesa.map((d) => writeDesa(d, plans.get(d)!)));
+  const drawn = allDesa.map((d) => drawDesa(d, plans.get(d)!));
+  const imports = await Promise.all(allDesa.map((d, i) => writeDesa(d, drawn[i])));
   for (const p of pkms) {
     const rowsOfPkm = p.desa.flatMap((d) => imports[allDesa.indexOf(d)]);
     if (rowsOfPkm.length === 0) continue;
