@@ -1,3 +1,4 @@
+import { capaianRounded, targetLineRounded } from "@/lib/spm/capaian";
 import { INDIKATOR, SPM_KODES } from "@/lib/spm/catalog";
 import type { Figure } from "@/lib/spm/figure";
 import type { IndeksSpm } from "@/lib/spm/indeks";
@@ -20,6 +21,7 @@ export function buildSpmReport(
   unit: { figures: Figure[]; indeks: IndeksSpm },
 ): SpmReport {
   const byKode = new Map(unit.figures.map((f) => [f.indikator, f]));
+  const ind = new Map(INDIKATOR.map((i) => [i.kode, i]));
   const nama = new Map(INDIKATOR.map((i) => [i.kode, i.nama]));
   return {
     wilayah: { kode: wilayah.kode, nama: wilayah.nama, tingkat: wilayah.tingkat },
@@ -28,7 +30,8 @@ export function buildSpmReport(
     layanan: SPM_KODES.map((kode) => {
       const f = byKode.get(kode);
       if (!f) throw new Error(`Angka ${kode} tidak ada`);
-      return { indikator: kode, nama: nama.get(kode) ?? kode, sasaran: f.sasaran, realisasi: f.realisasi, capaian: f.capaianRounded, target: f.targetRounded };
+      // Rounded here, once, from the exact values (DOMAIN.md §8: 2 decimals, half away from zero).
+      return { indikator: kode, nama: nama.get(kode) ?? kode, sasaran: f.sasaran, realisasi: f.realisasi, capaian: capaianRounded(f.realisasi, f.sasaran), target: targetLineRounded(ind.get(kode)!, bulan) };
     }),
     indeks: unit.indeks.indeksRounded,
   };

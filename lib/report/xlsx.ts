@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import { EKSPOR, LEVEL_LABEL, METODOLOGI } from "@/lib/i18n/ekspor";
 import { formatWaktu } from "@/lib/i18n/format";
 import { PARAMETER_DEFAULT } from "@/lib/spm/parameter";
-import { kelasCapaian, periodeLabel, statusLayanan, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
+import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
+import { periodeLabel, statusLayanan, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
 
 // The XLSX export: "Ringkasan" (the unit, one row per indicator), one sheet per detail level (a row per
 // unit, four columns per indicator, a totals row) and "Metodologi". Numbers stay numbers; only the cell
@@ -13,7 +14,7 @@ import { kelasCapaian, periodeLabel, statusLayanan, wilayahLabel, type ReportCel
 // browser (its download progress shows) without holding other users' requests.
 
 const FORMAT = { jumlah: "#,##0", persen: "0.00" };
-const FILL = { sesuai: "FFD1FAE5", kurang: "FFFEE2E2", melebihi: "FFFEF3C7", kepala: "FFE2E8F0", jumlah: "FFF1F5F9" };
+const FILL = { kepala: "FFE2E8F0", jumlah: "FFF1F5F9" };
 const HEADER_ROWS = 5; // title, wilayah, periode, dibuat, legend
 const ROWS_PER_YIELD = 200;
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -24,9 +25,10 @@ function fill(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
 }
 
+/** The ARGB fill of the class lib/spm gave the figure (colours: lib/i18n/kelas.ts). */
 function capaianFill(c: ReportCell): string | null {
-  const kelas = kelasCapaian(c);
-  return kelas === null ? null : FILL[kelas];
+  const isi = KELAS_TAMPILAN[c.kelas].isi;
+  return isi === null ? null : `FF${isi}`;
 }
 
 function writeHeader(ws: ExcelJS.Worksheet, model: ReportModel, title: string): void {

@@ -29,7 +29,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     kode: k.kode,
     nama: k.nama,
     indikator: INDIKATOR.filter((i) => i.klaster === k.kode).map((i) => ({
-      kode: i.kode, nama: i.nama, jenis: i.jenis,
+      kode: i.kode, nama: i.nama, jenis: i.jenis, target: i.target, arah: i.arah,
       sasaran: form.konteks.sasaran[i.kode] ?? null,
       sebelum: form.konteks.kumulatifSebelum[i.kode] ?? 0,
     })),

@@ -9,6 +9,7 @@ describe("lib/spm index", () => {
       "realisasi", "capaianRatio", "capaian", "roundHalfAwayFromZero", "capaianRounded", "targetLine",
       "onTrack", "melebihiSasaran", "aggregate", "indeksSpm", "trenPws", "statusPws",
       "kelengkapan", "ketepatan", "monthsElapsed", "deadlineOf", "isOnTime", "computeFigure",
+      "KELAS_CAPAIAN", "kelasCapaian", "adaNilai", "realisasiBerjalan",
     ];
     for (const name of names) expect(spm, name).toHaveProperty(name);
   });
