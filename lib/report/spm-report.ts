@@ -3,6 +3,7 @@ import { INDIKATOR, SPM_KODES } from "@/lib/spm/catalog";
 import type { Figure } from "@/lib/spm/figure";
 import type { IndeksSpm } from "@/lib/spm/indeks";
 import type { Tingkat } from "@/lib/wilayah/kode";
+import { csvRow } from "./csv-field";
 
 // The SPM report body of DOMAIN.md section 8: CLI `spm-report --format json` and GET /api/v1/spm share it.
 
@@ -39,18 +40,12 @@ export function buildSpmReport(
 
 export const SPM_CSV_HEADER = ["kode_wilayah", "nama_wilayah", "indikator", "sasaran", "realisasi", "capaian", "target"] as const;
 
-function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** CSV rows (header first) of one or more reports; numbers with a dot decimal separator, empty for null. */
 export function spmReportCsv(reports: readonly SpmReport[], bom = false): string {
-  const lines = [SPM_CSV_HEADER.join(",")];
+  const lines = [csvRow(SPM_CSV_HEADER)];
   for (const r of reports) {
     for (const l of r.layanan) {
-      lines.push([r.wilayah.kode, r.wilayah.nama, l.indikator, l.sasaran, l.realisasi, l.capaian, l.target].map(csvField).join(","));
+      lines.push(csvRow([r.wilayah.kode, r.wilayah.nama, l.indikator, l.sasaran, l.realisasi, l.capaian, l.target]));
     }
   }
   return (bom ? "\uFEFF" : "") + lines.join("\r\n") + "\r\n";
