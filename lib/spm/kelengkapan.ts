@@ -9,6 +9,19 @@ import { roundHalfAwayFromZero } from "./rounding";
 
 export const HARI_BATAS_DEFAULT = 10;
 
+/** The report statuses that count (DOMAIN.md §7): submitted and verified; DRAFT and DIKEMBALIKAN do not. */
+export const STATUS_DIHITUNG = ["DIKIRIM", "DIVERIFIKASI"] as const;
+
+/** Whether a report with this status counts in figures and completeness (null: no report). */
+export function laporanDihitung(status: string | null | undefined): boolean {
+  return (STATUS_DIHITUNG as readonly (string | null | undefined)[]).includes(status);
+}
+
+/** Reports that count among the statuses of one month's reports (the numerator of kelengkapan). */
+export function jumlahLaporanMasuk(statuses: readonly (string | null | undefined)[]): number {
+  return statuses.filter(laporanDihitung).length;
+}
+
 function percent(part: number, whole: number, partName: string): number | null {
   assertCount(part, partName);
   assertCount(whole, "expected");

@@ -6,13 +6,14 @@ import { orNotFound } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getLaporanForm } from "@/lib/data/laporan";
-import { riwayatLaporan } from "@/lib/data/verifikasi";
+import { riwayatLaporan } from "@/lib/data/laporan-overview";
 import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
 import { formatPeriode, formatWaktu } from "@/lib/i18n/format";
 import { INDIKATOR, KLASTER } from "@/lib/spm/catalog";
 import { deadlineOf } from "@/lib/spm/kelengkapan";
 import { hariBatasKabupaten } from "@/lib/data/pengaturan";
-import { periodeFromParams, todayWib } from "@/lib/wilayah/periode";
+import { periodeFromParams } from "@/lib/schemas/periode";
+import { todayWib } from "@/lib/clock";
 
 export const metadata = { title: "Laporan bulanan" };
 

@@ -3,13 +3,15 @@ import fc from "fast-check";
 import {
   deadlineOf,
   isOnTime,
+  jumlahLaporanMasuk,
+  laporanDihitung,
   kelengkapan,
   kelengkapanRounded,
   ketepatan,
   ketepatanRounded,
   monthsElapsed,
 } from "@/lib/spm/kelengkapan";
-import { daysInMonth, nextBulan } from "@/lib/spm/periode";
+import { daysInMonth, lastFullMonth, nextBulan } from "@/lib/spm/periode";
 
 describe("kelengkapan and ketepatan", () => {
   it("kelengkapan = submitted / expected × 100 (45 of 60 = 75 %)", () => {
@@ -158,5 +160,20 @@ describe("periode", () => {
   it("nextBulan of December is January of the next year", () => {
     expect(nextBulan(2025, 12)).toEqual({ tahun: 2026, bulan: 1 });
     expect(nextBulan(2025, 1)).toEqual({ tahun: 2025, bulan: 2 });
+  });
+});
+
+describe("jumlahLaporanMasuk: the reports that count", () => {
+  it("counts DIKIRIM and DIVERIFIKASI; DRAFT, DIKEMBALIKAN and no report do not count", () => {
+    expect(jumlahLaporanMasuk(["DIKIRIM", "DIVERIFIKASI", "DRAFT", "DIKEMBALIKAN", null, undefined])).toBe(2);
+    expect(laporanDihitung("DRAFT")).toBe(false);
+    expect(jumlahLaporanMasuk([])).toBe(0);
+  });
+});
+
+describe("lastFullMonth: the default period", () => {
+  it("is the month before; January rolls back to December of last year", () => {
+    expect(lastFullMonth({ tahun: 2026, bulan: 7 })).toEqual({ tahun: 2026, bulan: 6 });
+    expect(lastFullMonth({ tahun: 2026, bulan: 1 })).toEqual({ tahun: 2025, bulan: 12 });
   });
 });

@@ -1,6 +1,6 @@
 import { apiError, apiErrorFrom } from "@/lib/api/errors";
 import { apiActor } from "@/lib/auth/api-actor";
-import { nilaiBulanPuskesmas, ringkasanBulan } from "@/lib/data/verifikasi";
+import { nilaiBulanPuskesmas, ringkasanBulan } from "@/lib/data/laporan-overview";
 import { bulanParam, tahunParam } from "@/lib/schemas/periode";
 import { csvRow } from "@/lib/report/csv-field";
 import { INDIKATOR } from "@/lib/spm/catalog";
