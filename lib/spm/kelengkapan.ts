@@ -5,7 +5,6 @@
 import { assertBulan, assertCount, assertTahun } from "./guards";
 import { comparePeriode, daysInMonth, nextBulan, type Bulan, type Tanggal } from "./periode";
 import { rational, toNumber } from "./rational";
-import { roundHalfAwayFromZero } from "./rounding";
 
 export const HARI_BATAS_DEFAULT = 10;
 
@@ -28,28 +27,14 @@ function percent(part: number, whole: number, partName: string): number | null {
   return whole === 0 ? null : toNumber(rational(BigInt(part) * 100n, BigInt(whole)));
 }
 
-function percentRounded(part: number, whole: number, partName: string): number | null {
-  assertCount(part, partName);
-  assertCount(whole, "expected");
-  return whole === 0 ? null : roundHalfAwayFromZero(rational(BigInt(part) * 100n, BigInt(whole)));
-}
-
 /** submitted / expected × 100; null when nothing is expected yet. Not capped: above 100 shows a data error. */
 export function kelengkapan(submitted: number, expected: number): number | null {
   return percent(submitted, expected, "submitted");
 }
 
-export function kelengkapanRounded(submitted: number, expected: number): number | null {
-  return percentRounded(submitted, expected, "submitted");
-}
-
 /** onTime / expected × 100; null when nothing is expected yet. */
 export function ketepatan(onTime: number, expected: number): number | null {
   return percent(onTime, expected, "onTime");
-}
-
-export function ketepatanRounded(onTime: number, expected: number): number | null {
-  return percentRounded(onTime, expected, "onTime");
 }
 
 /**

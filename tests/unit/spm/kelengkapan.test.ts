@@ -6,12 +6,14 @@ import {
   jumlahLaporanMasuk,
   laporanDihitung,
   kelengkapan,
-  kelengkapanRounded,
   ketepatan,
-  ketepatanRounded,
   monthsElapsed,
 } from "@/lib/spm/kelengkapan";
 import { daysInMonth, lastFullMonth, nextBulan } from "@/lib/spm/periode";
+import { roundHalfAwayFromZero } from "@/lib/spm/rounding";
+
+/** As the page shows it: rounded once, half away from zero. */
+const shown = (n: number | null) => (n === null ? null : roundHalfAwayFromZero(n));
 
 describe("kelengkapan and ketepatan", () => {
   it("kelengkapan = submitted / expected × 100 (45 of 60 = 75 %)", () => {
@@ -20,17 +22,17 @@ describe("kelengkapan and ketepatan", () => {
 
   it("kelengkapan with expected 0 is null (nothing due yet)", () => {
     expect(kelengkapan(0, 0)).toBeNull();
-    expect(kelengkapanRounded(0, 0)).toBeNull();
+    expect(shown(kelengkapan(0, 0))).toBeNull();
   });
 
   it("ketepatan = on time / expected × 100 (20 of 60 = 33.33 %)", () => {
     expect(ketepatan(20, 60)).toBe(100 / 3);
-    expect(ketepatanRounded(20, 60)).toBe(33.33);
+    expect(shown(ketepatan(20, 60))).toBe(33.33);
   });
 
   it("ketepatan with expected 0 is null", () => {
     expect(ketepatan(0, 0)).toBeNull();
-    expect(ketepatanRounded(0, 0)).toBeNull();
+    expect(shown(ketepatan(0, 0))).toBeNull();
   });
 
   it("nothing submitted is 0 %, not null", () => {
@@ -38,9 +40,9 @@ describe("kelengkapan and ketepatan", () => {
   });
 
   it("rounds at an exact tie half away from zero (1 of 8 → 12.5; 1 of 16 → 6.25; 1 of 32 → 3.13)", () => {
-    expect(kelengkapanRounded(1, 8)).toBe(12.5);
-    expect(kelengkapanRounded(1, 16)).toBe(6.25);
-    expect(kelengkapanRounded(1, 32)).toBe(3.13);
+    expect(shown(kelengkapan(1, 8))).toBe(12.5);
+    expect(shown(kelengkapan(1, 16))).toBe(6.25);
+    expect(shown(kelengkapan(1, 32))).toBe(3.13);
   });
 
   it("rejects negative or fractional counts", () => {
