@@ -1,6 +1,10 @@
 /**
  * Kelengkapan (completeness) and ketepatan (timeliness) of monthly reports (DOMAIN.md §6):
  * reports submitted (by the deadline) / reports expected, expected = desa × months elapsed.
+ *
+ * One word per idea: a report is `terlambat` (late: submitted after its deadline; the stored column
+ * laporan.terlambat) or `tepat` (on time: not terlambat; the count column rekap_laporan.tepat);
+ * `ketepatan` is the rate tepat / expected. The UI says "terlambat" and "ketepatan".
  */
 import { assertBulan, assertCount, assertTahun } from "./guards";
 import { comparePeriode, daysInMonth, nextBulan, type Bulan, type Tanggal } from "./periode";
@@ -32,9 +36,9 @@ export function kelengkapan(submitted: number, expected: number): number | null 
   return percent(submitted, expected, "submitted");
 }
 
-/** onTime / expected × 100; null when nothing is expected yet. */
-export function ketepatan(onTime: number, expected: number): number | null {
-  return percent(onTime, expected, "onTime");
+/** tepat / expected × 100 (reports on time); null when nothing is expected yet. */
+export function ketepatan(tepat: number, expected: number): number | null {
+  return percent(tepat, expected, "tepat");
 }
 
 /**
@@ -67,10 +71,20 @@ export function deadlineOf(tahun: number, bulan: number, hariBatas = HARI_BATAS_
 }
 
 /**
- * Submitted on or before the deadline day (inclusive; early submissions count). The caller converts the
- * submission instant to a local date (Asia/Jakarta or the puskesmas' zone) first.
+ * Terlambat: submitted after the deadline day (the deadline day itself and early submissions are tepat).
+ * The caller converts the submission instant to a local date (lib/clock.ts todayWib) first.
  */
-export function isOnTime(submittedAt: Tanggal, tahun: number, bulan: number, hariBatas = HARI_BATAS_DEFAULT): boolean {
+export function terlambat(submittedAt: Tanggal, tahun: number, bulan: number, hariBatas = HARI_BATAS_DEFAULT): boolean {
+  return !tepatWaktu(submittedAt, tahun, bulan, hariBatas);
+}
+
+/**
+ * @deprecated Use `terlambat` (one word per idea). Kept only for lib/data/laporan.ts and
+ * lib/data/import-values.ts, whose owners switch to `terlambat(...)` (they store `!isOnTime(...)`).
+ */
+export const isOnTime = tepatWaktu;
+
+function tepatWaktu(submittedAt: Tanggal, tahun: number, bulan: number, hariBatas = HARI_BATAS_DEFAULT): boolean {
   assertTahun(submittedAt.tahun, "submittedAt.tahun");
   assertBulan(submittedAt.bulan, "submittedAt.bulan");
   const hari = submittedAt.hari;

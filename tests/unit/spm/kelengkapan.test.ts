@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   deadlineOf,
-  isOnTime,
+  terlambat,
   jumlahLaporanMasuk,
   laporanDihitung,
   kelengkapan,
@@ -111,34 +111,34 @@ describe("deadlineOf", () => {
   });
 });
 
-describe("isOnTime", () => {
+describe("terlambat", () => {
   it("on the deadline day counts as on time (10 July for June)", () => {
-    expect(isOnTime({ tahun: 2025, bulan: 7, hari: 10 }, 2025, 6)).toBe(true);
+    expect(terlambat({ tahun: 2025, bulan: 7, hari: 10 }, 2025, 6)).toBe(false);
   });
 
   it("the day after the deadline is late (11 July)", () => {
-    expect(isOnTime({ tahun: 2025, bulan: 7, hari: 11 }, 2025, 6)).toBe(false);
+    expect(terlambat({ tahun: 2025, bulan: 7, hari: 11 }, 2025, 6)).toBe(true);
   });
 
   it("an early submission within the month itself is on time", () => {
-    expect(isOnTime({ tahun: 2025, bulan: 6, hari: 30 }, 2025, 6)).toBe(true);
+    expect(terlambat({ tahun: 2025, bulan: 6, hari: 30 }, 2025, 6)).toBe(false);
   });
 
   it("December's report on 10 January of the next year is on time, on 11 January late", () => {
-    expect(isOnTime({ tahun: 2026, bulan: 1, hari: 10 }, 2025, 12)).toBe(true);
-    expect(isOnTime({ tahun: 2026, bulan: 1, hari: 11 }, 2025, 12)).toBe(false);
+    expect(terlambat({ tahun: 2026, bulan: 1, hari: 10 }, 2025, 12)).toBe(false);
+    expect(terlambat({ tahun: 2026, bulan: 1, hari: 11 }, 2025, 12)).toBe(true);
   });
 
   it("December's report in February of the next year is late", () => {
-    expect(isOnTime({ tahun: 2026, bulan: 2, hari: 1 }, 2025, 12)).toBe(false);
+    expect(terlambat({ tahun: 2026, bulan: 2, hari: 1 }, 2025, 12)).toBe(true);
   });
 
   it("respects a custom hariBatas", () => {
-    expect(isOnTime({ tahun: 2025, bulan: 7, hari: 6 }, 2025, 6, 5)).toBe(false);
+    expect(terlambat({ tahun: 2025, bulan: 7, hari: 6 }, 2025, 6, 5)).toBe(true);
   });
 
   it("rejects an impossible date (30 February)", () => {
-    expect(() => isOnTime({ tahun: 2025, bulan: 2, hari: 30 }, 2025, 1)).toThrow(RangeError);
+    expect(() => terlambat({ tahun: 2025, bulan: 2, hari: 30 }, 2025, 1)).toThrow(RangeError);
   });
 
   it("property: a report is on time exactly up to and including the deadline day", () => {
@@ -146,7 +146,7 @@ describe("isOnTime", () => {
       fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (tahun, bulan, hari) => {
         const next = nextBulan(tahun, bulan);
         const day = Math.min(hari, daysInMonth(next.tahun, next.bulan));
-        expect(isOnTime({ ...next, hari: day }, tahun, bulan)).toBe(day <= 10);
+        expect(terlambat({ ...next, hari: day }, tahun, bulan)).toBe(day > 10);
       }),
     );
   });
