@@ -3,10 +3,9 @@
  * exports, the preview table and the form hint only look the class up in lib/i18n/kelas.ts for its label
  * and colour; none compares numbers itself, and no class is ever decided on rounded numbers.
  */
-import { capaianRatio, targetLineRatio } from "./capaian";
+import { melebihiSasaran, onTrack } from "./capaian";
 import type { Indikator, Jenis } from "./catalog";
 import { assertBulan } from "./guards";
-import { compare, HUNDRED } from "./rational";
 
 /**
  * - `tercapai`: on track, C ≥ TL(m) exactly (C ≤ TL(m) for a "lower is better" indicator), C ≤ 100 %;
@@ -38,11 +37,10 @@ export function kelasCapaian(
   ind: Pick<Indikator, "jenis" | "target" | "arah">,
   figure: { realisasi: number; sasaran: number | null; bulan: number; adaData: boolean },
 ): KelasCapaian {
-  const line = targetLineRatio(ind, figure.bulan);
-  const c = ind.jenis === "jumlah" ? null : capaianRatio(figure.realisasi, figure.sasaran);
-  if (c === null) return "tanpa-sasaran";
+  // The exact tests of ./capaian (C > 100 %, C against TL(m)): the class only orders them.
+  const track = onTrack(ind, figure.realisasi, figure.sasaran, figure.bulan);
+  if (track === null) return "tanpa-sasaran"; // S null or 0, or a jumlah indicator
   if (!figure.adaData) return "tanpa-data";
-  if (compare(c, HUNDRED) > 0) return "melebihi";
-  const onTrack = ind.arah === "turun" ? compare(c, line) <= 0 : compare(c, line) >= 0;
-  return onTrack ? "tercapai" : "di-bawah";
+  if (melebihiSasaran(figure.realisasi, figure.sasaran)) return "melebihi";
+  return track ? "tercapai" : "di-bawah";
 }
