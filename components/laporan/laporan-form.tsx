@@ -82,7 +82,7 @@ export function LaporanForm(props: LaporanFormProps) {
                     className={`w-full rounded border px-2 py-1 text-right tabular-nums ${err ? "border-red-600" : warn ? "border-amber-500" : "border-slate-400"}`}
                   />
                   <p id={`${id}-info`} className="text-xs text-slate-600 tabular-nums" data-testid={`info-${ind.kode}`}>
-                    {ind.jenis === "jumlah" ? "jumlah kasus" : `kumulatif ${formatAngka(r)} / sasaran ${formatAngka(ind.sasaran)} = ${formatPersen(capaian(r, ind.sasaran))} · ${kelas.simbol} ${kelas.label}`}
+                    {ind.jenis === "jumlah" ? "jumlah kasus" : `${ind.jenis === "bulanan" ? "bulan ini" : "kumulatif"} ${formatAngka(r)} / sasaran ${formatAngka(ind.sasaran)} = ${formatPersen(capaian(r, ind.sasaran))} · ${kelas.simbol} ${kelas.label}`}
                   </p>
                   {state.terkini && (state.terkini[ind.kode] ?? null) !== (diisi ? v : null) && (
                     <p className="text-xs text-sky-900 sm:col-span-3" data-testid={`terkini-${ind.kode}`}>
