@@ -29,7 +29,9 @@ export interface ReportCell {
   capaian: number | null;
   /** TL(m), rounded; 0 for jumlah indicators. */
   target: number;
+  /** The class lib/spm gave the figure (kelasCapaian for a totals row); never derived from the rounded numbers. */
   kelas: KelasCapaian;
+  /** Some value was reported (a totals row: in any of its rows). */
   adaData: boolean;
 }
 
