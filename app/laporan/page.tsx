@@ -6,12 +6,13 @@ import { orNotFound } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { hariBatasKabupaten } from "@/lib/data/pengaturan";
-import { ringkasanBulan } from "@/lib/data/verifikasi";
+import { ringkasanBulan } from "@/lib/data/laporan-overview";
 import { getWilayah } from "@/lib/data/wilayah";
 import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
 import { formatPeriode, formatPersen, formatWaktu } from "@/lib/i18n/format";
-import { deadlineOf, kelengkapanRounded } from "@/lib/spm/kelengkapan";
-import { periodeFromParams, todayWib } from "@/lib/wilayah/periode";
+import { deadlineOf, jumlahLaporanMasuk, kelengkapan } from "@/lib/spm/kelengkapan";
+import { periodeFromParams } from "@/lib/schemas/periode";
+import { todayWib } from "@/lib/clock";
 
 export const metadata = { title: "Laporan bulanan" };
 
@@ -25,7 +26,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
   const pkm = await orNotFound(getWilayah(actor, kode));
   if (pkm.tingkat !== "puskesmas") notFound();
   const rows = await ringkasanBulan(actor, kode, tahun, bulan);
-  const masuk = rows.filter((r) => r.status === "DIKIRIM" || r.status === "DIVERIFIKASI").length;
+  const masuk = jumlahLaporanMasuk(rows.map((r) => r.status));
   const batas = deadlineOf(tahun, bulan, await hariBatasKabupaten(pkm.place.kabupatenKode));
   return (
     <>
@@ -46,7 +47,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
           </p>
         )}
         <p className="text-sm" data-testid="kelengkapan-bulan">
-          Masuk {masuk} dari {rows.length} desa ({formatPersen(kelengkapanRounded(masuk, rows.length))}) · batas kirim {batas.hari} {formatPeriode(batas.tahun, batas.bulan)}
+          Masuk {masuk} dari {rows.length} desa ({formatPersen(kelengkapan(masuk, rows.length))}) · batas kirim {batas.hari} {formatPeriode(batas.tahun, batas.bulan)}
         </p>
         <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Status laporan per desa">
           <table className="w-full min-w-[36rem] text-sm">

@@ -5,7 +5,8 @@ import { orNotFound } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getPengaturan } from "@/lib/data/pengaturan";
-import { periodeFromParams, todayWib } from "@/lib/wilayah/periode";
+import { periodeFromParams } from "@/lib/schemas/periode";
+import { todayWib } from "@/lib/clock";
 
 export const metadata = { title: "Pengaturan kabupaten" };
 

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ChildRow } from "@/lib/data/dashboard";
 import type { Indikator } from "@/lib/spm/catalog";
 import { formatAngka, formatPersen } from "@/lib/i18n/format";
+import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
 import { wilayahHref } from "@/lib/wilayah/href";
 import { PwsBadge } from "./pws-badge";
 
@@ -10,8 +11,8 @@ export function GrafikChildren({ ind, rows, query }: { ind: Indikator; rows: Chi
   const items = rows
     .map((r) => ({ r, f: r.figures.find((f) => f.indikator === ind.kode)! }))
     .sort((a, b) => (b.f.capaian ?? -1) - (a.f.capaian ?? -1));
-  const target = items[0]?.f.targetRounded ?? 0;
-  const max = Math.max(100, target, ...items.map((i) => i.f.capaianRounded ?? 0));
+  const target = items[0]?.f.target ?? 0;
+  const max = Math.max(100, target, ...items.map((i) => i.f.capaian ?? 0));
   return (
     <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="grafik-anak">
       <h2 id="grafik-anak" className="text-lg font-semibold">
@@ -37,9 +38,9 @@ export function GrafikChildren({ ind, rows, query }: { ind: Indikator; rows: Chi
                 </th>
                 <td className="py-1 pr-2">
                   <div className="relative h-5 rounded bg-slate-100">
-                    <div className={`h-5 rounded ${f.onTrack ? "bg-teal-700" : "bg-amber-500"}`} style={{ width: `${((f.capaianRounded ?? 0) / max) * 100}%` }} />
+                    <div className="h-5 rounded" style={{ width: `${((f.capaian ?? 0) / max) * 100}%`, backgroundColor: `#${KELAS_TAMPILAN[f.kelas].batang}` }} />
                     <div className="absolute top-0 h-5 border-l-2 border-dashed border-slate-900" style={{ left: `${(target / max) * 100}%` }} aria-hidden />
-                    <span className="absolute inset-y-0 right-1 text-xs leading-5 tabular-nums">{formatPersen(f.capaianRounded)}</span>
+                    <span className="absolute inset-y-0 right-1 text-xs leading-5 tabular-nums">{formatPersen(f.capaian)}</span>
                   </div>
                 </td>
                 <td className="py-1 pr-2 text-right tabular-nums">{r.lalu ? formatAngka(r.lalu.get(ind.kode) ?? 0) : "–"}</td>

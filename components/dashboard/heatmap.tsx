@@ -1,23 +1,19 @@
 import Link from "next/link";
 import type { ChildRow } from "@/lib/data/dashboard";
 import { SPM_KODES } from "@/lib/spm/catalog";
-import { formatPersen } from "@/lib/i18n/format";
+import { formatAngka } from "@/lib/i18n/format";
+import { KELAS_TAMPILAN, LEGENDA_KELAS } from "@/lib/i18n/kelas";
 import { wilayahHref } from "@/lib/wilayah/href";
 
-function shade(c: number | null, target: number): string {
-  // Classes of app/globals.css (.heatmap, .hm-*).
-  if (c === null) return "hm-na";
-  if (c >= target) return "hm-ok";
-  if (c >= target * 0.8) return "hm-mid";
-  return "hm-low";
-}
-
-/** Children × SPM services, coloured by capaian against the target line, with the numbers readable. */
+/**
+ * Children × SPM services, coloured by each figure's class (lib/spm decides it on the exact capaian; the
+ * colours are lib/i18n/kelas.ts's heatmap classes), with the numbers readable.
+ */
 export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
   return (
     <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="heatmap">
       <h2 id="heatmap" className="text-lg font-semibold">Peta capaian SPM</h2>
-      <p className="mb-2 text-xs text-slate-600">Hijau: di atas garis target · kuning: 80–100 % dari garis target · merah: di bawahnya · abu-abu: tidak ada sasaran.</p>
+      <p className="mb-2 text-xs text-slate-600">{LEGENDA_KELAS}</p>
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, dapat digeser ke samping">
         <table className="heatmap text-xs tabular-nums">
           <thead>
@@ -37,8 +33,8 @@ export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
                 {SPM_KODES.map((k) => {
                   const f = r.figures.find((x) => x.indikator === k)!;
                   return (
-                    <td key={k} className={shade(f.capaianRounded, f.targetRounded)}>
-                      {formatPersen(f.capaianRounded).replace(" %", "")}
+                    <td key={k} className={KELAS_TAMPILAN[f.kelas].heatmap}>
+                      {formatAngka(f.capaian)}
                     </td>
                   );
                 })}

@@ -2,7 +2,7 @@ import { KLASTER, type Indikator } from "@/lib/spm/catalog";
 import type { Figure } from "@/lib/spm/figure";
 import { formatAngka, formatPersen } from "@/lib/i18n/format";
 import { PwsBadge } from "./pws-badge";
-import { TrackBadge } from "./track-badge";
+import { KelasBadge } from "./kelas-badge";
 
 /** Cluster indicators (beyond SPM) grouped by klaster, with the same figures and PWS status. */
 export function IndicatorTable({ items }: { items: { ind: Indikator; figure: Figure }[] }) {
@@ -35,14 +35,14 @@ export function IndicatorTable({ items }: { items: { ind: Indikator; figure: Fig
                     </th>
                     <td className="px-3 py-1 text-right tabular-nums">{formatAngka(f.realisasi)}</td>
                     <td className="px-3 py-1 text-right tabular-nums">{formatAngka(f.sasaran)}</td>
-                    <td className="px-3 py-1 text-right tabular-nums">{formatPersen(f.capaianRounded)}</td>
-                    <td className="px-3 py-1 text-right tabular-nums">{ind.jenis === "jumlah" ? "–" : formatPersen(f.targetRounded)}</td>
+                    <td className="px-3 py-1 text-right tabular-nums">{formatPersen(f.capaian)}</td>
+                    <td className="px-3 py-1 text-right tabular-nums">{ind.jenis === "jumlah" ? "–" : formatPersen(f.target)}</td>
                     <td className="px-3 py-1">
                       {ind.jenis === "jumlah" ? (
                         <span className="text-xs text-slate-600">{ind.arah === "turun" ? "jumlah kasus (makin kecil makin baik)" : "jumlah"}</span>
                       ) : (
                         <span className="flex flex-wrap gap-1">
-                          <TrackBadge figure={f} />
+                          <KelasBadge kelas={f.kelas} />
                           <PwsBadge status={f.pws?.status} />
                         </span>
                       )}

@@ -1,12 +1,13 @@
 import Link from "next/link";
 import type { SeriesPoint } from "@/lib/data/figures";
 import type { Indikator } from "@/lib/spm/catalog";
-import { BULAN_SINGKAT, formatPersen } from "@/lib/i18n/format";
+import { BULAN_SINGKAT, formatPersen, roundForDisplay } from "@/lib/i18n/format";
 import { PwsChartLazy } from "./pws-chart-lazy";
 
 /** Chart of the chosen indicator plus its numbers in a table (the chart's text alternative). */
 export function PwsTrend({ ind, series, pilihan, hrefFor }: { ind: Indikator; series: SeriesPoint[]; pilihan: Indikator[]; hrefFor: (kode: string) => string }) {
-  const data = series.map((p) => ({ bulan: BULAN_SINGKAT[p.bulan - 1], capaian: p.capaian, target: p.target }));
+  // Rounded once here for the chart (its tooltip prints what it gets); the table formats the same values.
+  const data = series.map((p) => ({ bulan: BULAN_SINGKAT[p.bulan - 1], capaian: p.capaian === null ? null : roundForDisplay(p.capaian), target: roundForDisplay(p.target) }));
   return (
     <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="pws-trend">
       <h2 id="pws-trend" className="text-lg font-semibold">

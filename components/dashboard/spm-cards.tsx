@@ -1,9 +1,8 @@
 import type { Figure } from "@/lib/spm/figure";
 import type { Indikator } from "@/lib/spm/catalog";
-import { DASHBOARD } from "@/lib/i18n/dashboard";
 import { formatAngka, formatPersen } from "@/lib/i18n/format";
 import { PwsBadge } from "./pws-badge";
-import { TrackBadge } from "./track-badge";
+import { KelasBadge } from "./kelas-badge";
 
 export function SpmCards({ items }: { items: { ind: Indikator; figure: Figure }[] }) {
   return (
@@ -13,16 +12,15 @@ export function SpmCards({ items }: { items: { ind: Indikator; figure: Figure }[
           <p className="text-xs text-slate-600">{ind.kode}</p>
           <h3 className="text-sm font-semibold leading-snug">{ind.nama}</h3>
           <p className="mt-1 text-2xl font-bold tabular-nums" data-testid="capaian">
-            {formatPersen(f.capaianRounded)}
+            {formatPersen(f.capaian)}
           </p>
           <p className="text-sm text-slate-700 tabular-nums">
-            {formatAngka(f.realisasi)} / {formatAngka(f.sasaran)} · target {formatPersen(f.targetRounded)}
+            {formatAngka(f.realisasi)} / {formatAngka(f.sasaran)} · target {formatPersen(f.target)}
           </p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <TrackBadge figure={f} />
+            <KelasBadge kelas={f.kelas} />
             <PwsBadge status={f.pws?.status} />
           </div>
-          {f.melebihi && <p className="mt-1 text-xs font-medium text-red-800">{DASHBOARD.melebihiSasaran}</p>}
         </li>
       ))}
     </ul>

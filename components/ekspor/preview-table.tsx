@@ -1,13 +1,13 @@
 import { EKSPOR, LEVEL_LABEL } from "@/lib/i18n/ekspor";
 import { formatAngka } from "@/lib/i18n/format";
+import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
 import { detailRows, type ReportCell, type ReportModel, type ReportRow } from "@/lib/report/rows";
 
 export const PREVIEW_ROWS = 50;
 
+/** The class lib/spm gave the figure, as a cell colour (lib/i18n/kelas.ts). */
 function cellClass(c: ReportCell): string {
-  if (c.capaian === null) return "text-slate-500";
-  if (c.melebihi) return "bg-amber-100";
-  return c.onTrack ? "bg-emerald-50" : "bg-red-50";
+  return KELAS_TAMPILAN[c.kelas].sel;
 }
 
 /** The first rows of the report (capaian % per indicator; counts for jumlah indicators), from the same model as the files. */

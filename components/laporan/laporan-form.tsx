@@ -3,16 +3,16 @@
 import { useActionState, useState } from "react";
 import { simpanLaporanAction, type LaporanFormState } from "@/lib/actions/simpan-laporan";
 import { formatAngka, formatPersen } from "@/lib/i18n/format";
-import { capaianRounded } from "@/lib/spm/capaian";
-import type { Jenis } from "@/lib/spm/catalog";
+import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
+import { capaian, realisasiBerjalan } from "@/lib/spm/capaian";
+import type { Indikator } from "@/lib/spm/catalog";
+import { kelasCapaian } from "@/lib/spm/kelas";
 import { FormMessage } from "@/components/ui/form-message";
 import { KonfirmasiPeringatan } from "./konfirmasi-peringatan";
 
-export interface FormIndikator {
-  kode: string;
-  nama: string;
-  jenis: Jenis;
+export interface FormIndikator extends Pick<Indikator, "kode" | "nama" | "jenis" | "target" | "arah"> {
   sasaran: number | null;
+  /** Realisasi up to the month before (kumulatif, jumlah). */
   sebelum: number;
 }
 
@@ -58,9 +58,11 @@ export function LaporanForm(props: LaporanFormProps) {
             {k.indikator.map((ind) => {
               const id = `nilai-${ind.kode}`;
               const text = shown[ind.kode] ?? "";
-              const v = /^\d+$/.test(text.trim()) ? Number(text.trim()) : 0;
-              const r = ind.jenis === "bulanan" ? v : ind.sebelum + v;
-              const c = ind.jenis === "jumlah" ? null : capaianRounded(r, ind.sasaran);
+              const diisi = /^\d+$/.test(text.trim()) && Number.isSafeInteger(Number(text.trim()));
+              const v = diisi ? Number(text.trim()) : 0;
+              // Realisasi and class from lib/spm (the bulanan/kumulatif rule and the on-track test live there).
+              const r = realisasiBerjalan(ind.jenis, ind.sebelum, v);
+              const kelas = KELAS_TAMPILAN[kelasCapaian(ind, { realisasi: r, sasaran: ind.sasaran, bulan: props.bulan, adaData: diisi })];
               const err = state.errors[ind.kode];
               const warn = state.warnings[ind.kode];
               return (
@@ -80,9 +82,9 @@ export function LaporanForm(props: LaporanFormProps) {
                     className={`w-full rounded border px-2 py-1 text-right tabular-nums ${err ? "border-red-600" : warn ? "border-amber-500" : "border-slate-400"}`}
                   />
                   <p id={`${id}-info`} className="text-xs text-slate-600 tabular-nums" data-testid={`info-${ind.kode}`}>
-                    {ind.jenis === "jumlah" ? "jumlah kasus" : `kumulatif ${formatAngka(r)} / sasaran ${formatAngka(ind.sasaran)} = ${formatPersen(c)}`}
+                    {ind.jenis === "jumlah" ? "jumlah kasus" : `${ind.jenis === "bulanan" ? "bulan ini" : "kumulatif"} ${formatAngka(r)} / sasaran ${formatAngka(ind.sasaran)} = ${formatPersen(capaian(r, ind.sasaran))} · ${kelas.simbol} ${kelas.label}`}
                   </p>
-                  {state.terkini && (state.terkini[ind.kode] ?? null) !== (/^\d+$/.test(text.trim()) ? v : null) && (
+                  {state.terkini && (state.terkini[ind.kode] ?? null) !== (diisi ? v : null) && (
                     <p className="text-xs text-sky-900 sm:col-span-3" data-testid={`terkini-${ind.kode}`}>
                       Tersimpan sekarang oleh pengguna lain: {formatAngka(state.terkini[ind.kode] ?? null)}
                     </p>

@@ -10,14 +10,14 @@ import { apiError, apiErrorFrom } from "./errors";
 // Shared plumbing of the file exports: auth, zod-parsed query, errors as `{ error: { code, message } }`,
 // and the attachment headers.
 
-export const CONTENT_TYPE = {
+const CONTENT_TYPE = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
   csv: "text/csv; charset=utf-8",
   pdf: "application/pdf",
   json: "application/json; charset=utf-8",
 } as const;
 
-export function issuesMessage(error: z.ZodError): string {
+function issuesMessage(error: z.ZodError): string {
   return error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
 }
 

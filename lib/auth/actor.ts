@@ -11,8 +11,6 @@ export interface Actor {
   puskesmasKode: string | null;
 }
 
-export const ROLES: readonly Role[] = ["ADMIN", "DINKES_PROVINSI", "DINKES_KABUPATEN", "PUSKESMAS"];
-
 /** The command line acts as a national administrator (it runs on the server, with database access). */
 export const CLI_ACTOR: Actor = {
   id: "00000000-0000-0000-0000-000000000001",

@@ -23,26 +23,6 @@ export function canView(actor: Actor, place: WilayahPlace): boolean {
   }
 }
 
-/** A Prisma/SQL-ready filter on the denormalised wilayah columns of a fact or wilayah table. */
-export type ScopeFilter =
-  | { provinsiKode: string }
-  | { kabupatenKode: string }
-  | { puskesmasKode: string }
-  | Record<string, never>;
-
-export function scopeFilter(actor: Actor): ScopeFilter {
-  switch (actor.role) {
-    case "ADMIN":
-      return {};
-    case "DINKES_PROVINSI":
-      return { provinsiKode: actor.provinsiKode ?? "\u0000" };
-    case "DINKES_KABUPATEN":
-      return { kabupatenKode: actor.kabupatenKode ?? "\u0000" };
-    case "PUSKESMAS":
-      return { puskesmasKode: actor.puskesmasKode ?? "\u0000" };
-  }
-}
-
 /**
  * The code of the unit a user's scope covers: "" (the nation) for an administrator, else their provinsi,
  * kabupaten or puskesmas; null for an account that lacks the code its role needs. The one role → unit rule.

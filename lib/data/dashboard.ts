@@ -1,11 +1,12 @@
 import "server-only";
 import { seesDrafts } from "@/lib/auth/drafts";
 import type { Actor } from "@/lib/auth/actor";
-import { kelengkapanRounded, ketepatanRounded, monthsElapsed } from "@/lib/spm/kelengkapan";
+import { kelengkapan, ketepatan, monthsElapsed } from "@/lib/spm/kelengkapan";
 import { CHILD_LEVEL, childFigures, unitFigures, type ChildFigures } from "./figures";
-import { desaStatuses, laporanCounts, latestChange, type StatusBulan } from "./kelengkapan";
+import { desaStatuses, laporanCounts, latestChange, type LaporanCounts, type StatusBulan } from "./kelengkapan";
 
-// Everything one dashboard page shows, for a unit in the actor's scope, in one call.
+// Everything one dashboard page shows, for a unit in the actor's scope, in one call. Raw numbers: the
+// page rounds when it formats.
 
 export interface ChildRow extends ChildFigures {
   /** The chosen indicator's realisasi of the previous month (null in January). */
@@ -26,9 +27,9 @@ export async function loadDashboard(actor: Actor, kode: string, tahun: number, b
     latestChange(node),
     node.tingkat === "desa" ? desaStatuses(node.kode, tahun, bulan, seesDrafts(actor, node.place)) : Promise.resolve([] as StatusBulan[]),
   ]);
-  const rate = (c: { desa: number; dikirim: number; tepatWaktu: number } | undefined) => ({
-    kelengkapan: c ? kelengkapanRounded(c.dikirim, c.desa * expectedMonths) : null,
-    ketepatan: c ? ketepatanRounded(c.tepatWaktu, c.desa * expectedMonths) : null,
+  const rate = (c: LaporanCounts | undefined) => ({
+    kelengkapan: c ? kelengkapan(c.dikirim, c.desa * expectedMonths) : null,
+    ketepatan: c ? ketepatan(c.tepat, c.desa * expectedMonths) : null,
   });
   const rows: ChildRow[] = children.map((c) => ({ ...c, lalu: c.realisasiLalu ?? null, ...rate(childCounts.get(c.kode)) }));
   return { unit, children: rows, childLevel, laporan: rate(counts.get("")), stamp, statuses };

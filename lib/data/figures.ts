@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
 import { INDIKATOR, type Indikator } from "@/lib/spm/catalog";
-import { capaianRounded, realisasi, targetLineRounded } from "@/lib/spm/capaian";
+import { capaian, realisasi, targetLine } from "@/lib/spm/capaian";
 import { computeFigure, type Figure } from "@/lib/spm/figure";
 import { indeksSpm, type IndeksSpm } from "@/lib/spm/indeks";
 import type { Tingkat } from "@/lib/wilayah/kode";
@@ -12,7 +12,8 @@ import { getWilayah, type WilayahNode } from "./wilayah";
 
 // Figures of every indicator for a unit (and per child unit), aggregated in PostgreSQL (from the rollups
 // where they answer, else one GROUP BY over the fact tables' denormalised wilayah columns: see
-// ./sums-sql.ts), then computed by lib/spm (the one arithmetic).
+// ./sums-sql.ts), then computed by lib/spm (the one arithmetic). Numbers leave here raw (exact values as
+// doubles, never rounded) with lib/spm's class: pages round once when they format, exports in lib/report.
 
 
 /** The level whose units are listed as children of a unit (grafik PWS, heatmap, breakdown exports). */
@@ -32,7 +33,9 @@ export interface FigureOptions {
 
 export interface SeriesPoint {
   bulan: number;
+  /** Unrounded C of months 1..bulan; null without sasaran. */
   capaian: number | null;
+  /** Unrounded TL(m). */
   target: number;
 }
 
@@ -44,9 +47,12 @@ export interface UnitFigures {
 }
 
 type Key = string;
+/** A unit and indicator without a single value: every month unreported. */
+const NOTHING: readonly null[] = Object.freeze(new Array<null>(12).fill(null));
 interface Sums {
   sasaran: Map<Key, Map<string, number>>;
-  monthly: Map<Key, Map<string, number[]>>;
+  /** January..December sums; null: nothing reported that month (kept: it makes a figure "tanpa-data"). */
+  monthly: Map<Key, Map<string, (number | null)[]>>;
 }
 
 type SumRow = { k: string; i: string; s: string };
@@ -72,8 +78,11 @@ async function loadSums(node: WilayahNode, groupLevel: Exclude<Tingkat, "nasiona
   }
   for (const r of v.rows) {
     if (!sums.monthly.has(r.k)) sums.monthly.set(r.k, new Map());
-    const months = new Array<number>(12).fill(0);
-    for (let j = 0; j < bulan; j++) months[j] = Number(r[`m${j + 1}`] ?? 0);
+    const months = new Array<number | null>(12).fill(null);
+    for (let j = 0; j < bulan; j++) {
+      const m = r[`m${j + 1}`];
+      months[j] = m == null ? null : Number(m);
+    }
     sums.monthly.get(r.k)!.set(r.i, months);
   }
   return sums;
@@ -88,13 +97,13 @@ function seriesOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indikat
   for (const ind of catalog) {
     let memo: SeriesPoint[] | undefined;
     const compute = (): SeriesPoint[] => {
-      const monthly = sums.monthly.get(key)?.get(ind.kode) ?? new Array(12).fill(0);
+      const monthly = sums.monthly.get(key)?.get(ind.kode) ?? NOTHING;
       // As computeFigure does: a jumlah indicator has no sasaran.
       const sasaran = ind.jenis === "jumlah" ? null : (sums.sasaran.get(key)?.get(ind.kode) ?? null);
       return Array.from({ length: bulan }, (_, i) => ({
         bulan: i + 1,
-        capaian: capaianRounded(realisasi(ind.jenis, monthly, i + 1), sasaran),
-        target: targetLineRounded(ind, i + 1),
+        capaian: capaian(realisasi(ind.jenis, monthly, i + 1), sasaran),
+        target: targetLine(ind, i + 1),
       }));
     };
     Object.defineProperty(out, ind.kode, { enumerable: true, get: () => (memo ??= compute()) });
@@ -105,7 +114,7 @@ function seriesOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indikat
 function figuresOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indikator[]): UnitFigures {
   const figures = catalog.map((ind) =>
     computeFigure(ind, {
-      monthly: sums.monthly.get(key)?.get(ind.kode) ?? new Array(12).fill(0),
+      monthly: sums.monthly.get(key)?.get(ind.kode) ?? NOTHING,
       sasaran: sums.sasaran.get(key)?.get(ind.kode) ?? null,
       bulan,
     }),
@@ -144,7 +153,7 @@ export async function childFigures(
   const catalog = opts.indikator ?? INDIKATOR;
   // The previous month's realisasi comes from the same monthly sums (months 1..bulan−1 of this query).
   const lalu = (k: string) =>
-    bulan === 1 ? null : new Map(catalog.map((ind) => [ind.kode, realisasi(ind.jenis, sums.monthly.get(k)?.get(ind.kode) ?? new Array(12).fill(0), bulan - 1)]));
+    bulan === 1 ? null : new Map(catalog.map((ind) => [ind.kode, realisasi(ind.jenis, sums.monthly.get(k)?.get(ind.kode) ?? NOTHING, bulan - 1)]));
   return children.map((c) => ({
     ...c, tingkat: childLevel, ...figuresOf(sums, c.kode, bulan, catalog), ...(opts.realisasiLalu ? { realisasiLalu: lalu(c.kode) } : {}),
   }));

@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/permissions";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { distinctValues, TAHUN_MAX, TAHUN_MIN, type ImportIssue, type ImportOptions, type ImportResult } from "@/lib/import/rows";
 import { periodKey, readValues, sasaranKey, validateValues, valuesWarnings, type StoredAround, type ValueRow } from "@/lib/import/values";
-import { todayWib } from "@/lib/wilayah/periode";
+import { todayWib } from "@/lib/clock";
 import { loadDesa } from "./staging";
 import { inTransaction } from "./transaction";
 import { tulisLaporan } from "./tulis-laporan";

@@ -17,7 +17,8 @@ const COLUMN: Record<Exclude<Tingkat, "nasional">, string> = {
 export interface LaporanCounts {
   desa: number;
   dikirim: number;
-  tepatWaktu: number;
+  /** Reports submitted by their deadline (not terlambat). */
+  tepat: number;
 }
 
 /** Per child unit (or '' for the unit itself): desa count and reports submitted / on time for months 1..bulan. */
@@ -46,10 +47,10 @@ export async function laporanCounts(node: Pick<WilayahNode, "tingkat" | "kode" |
         ),
   ]);
   const out = new Map<string, LaporanCounts>();
-  for (const r of desa.rows) out.set(r.k, { desa: r.n, dikirim: 0, tepatWaktu: 0 });
+  for (const r of desa.rows) out.set(r.k, { desa: r.n, dikirim: 0, tepat: 0 });
   for (const r of lap.rows) {
-    const c = out.get(r.k) ?? { desa: 0, dikirim: 0, tepatWaktu: 0 };
-    out.set(r.k, { ...c, dikirim: r.dikirim, tepatWaktu: r.tepat });
+    const c = out.get(r.k) ?? { desa: 0, dikirim: 0, tepat: 0 };
+    out.set(r.k, { ...c, dikirim: r.dikirim, tepat: r.tepat });
   }
   return out;
 }

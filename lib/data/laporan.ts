@@ -8,7 +8,7 @@ import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { validasiLaporan, type KonteksValidasi } from "@/lib/laporan/validasi";
 import { realisasi } from "@/lib/spm/capaian";
 import { INDIKATOR } from "@/lib/spm/catalog";
-import { todayWib } from "@/lib/wilayah/periode";
+import { todayWib } from "@/lib/clock";
 import { inTransaction } from "./transaction";
 import { kunciLaporan, tulisLaporan, type SumberTulis } from "./tulis-laporan";
 import { desaStatuses } from "./kelengkapan";

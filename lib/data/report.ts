@@ -22,7 +22,7 @@ export interface ReportQuery {
 }
 
 /** The levels listed under a unit: one level down, then every desa when asked (desa itself has none). */
-export function detailLevels(tingkat: Tingkat, detail: Detail): UnitTingkat[] {
+function detailLevels(tingkat: Tingkat, detail: Detail): UnitTingkat[] {
   const anak = CHILD_LEVEL[tingkat];
   if (!anak) return [];
   return detail === "desa" && anak !== "desa" ? [anak, "desa"] : [anak];

@@ -3,8 +3,8 @@ import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import type { ImportProgress } from "@/lib/import/rows";
-import { isOnTime } from "@/lib/spm/kelengkapan";
-import { todayWib } from "@/lib/wilayah/periode";
+import { todayWib } from "@/lib/clock";
+import { terlambat } from "@/lib/spm/kelengkapan";
 import { stage } from "./staging";
 
 // The one write path of monthly values (issue 14): the form, the bulk grid, the web upload and the CLI
@@ -12,7 +12,7 @@ import { stage } from "./staging";
 // one validation (lib/laporan/validasi). Set-based whatever the size: one report of the form or a
 // hundred thousand rows of a file cost the same statements. Writes only what differs, audits every change
 // with one spelling (kunci `desa/tahun/bulan[/indikator]`, aksi tambah | ubah | hapus | status) and its
-// source, and judges lateness on one clock (todayWib) against the kabupaten's deadline day.
+// source, and judges lateness on one clock (lib/clock todayWib) against the kabupaten's deadline day.
 
 export type StatusTulis = "DRAFT" | "DIKIRIM";
 
@@ -60,7 +60,7 @@ export async function tulisLaporan(
   const steps = 7;
   const batas = await hariBatas(client, [...new Set(reports.map((r) => r.desaKode))]);
   await stage(client, "tulis_laporan", "desa_kode text, tahun int, bulan int, status text, terlambat bool",
-    reports.map((r) => [r.desaKode, r.tahun, r.bulan, r.status, r.status === "DIKIRIM" && !isOnTime(today, r.tahun, r.bulan, batas.get(r.desaKode) ?? 10)]));
+    reports.map((r) => [r.desaKode, r.tahun, r.bulan, r.status, r.status === "DIKIRIM" && terlambat(today, r.tahun, r.bulan, batas.get(r.desaKode))]));
   await stage(client, "tulis_nilai", "desa_kode text, tahun int, bulan int, indikator_kode text, nilai int, peringatan text",
     reports.flatMap((r) => [...r.nilai].map(([i, v]) => [r.desaKode, r.tahun, r.bulan, i, v, v === null ? null : (r.peringatan.get(i) ?? null)])), progress);
   progress(F.menyimpan, 1, steps);

@@ -9,11 +9,11 @@ import path from "node:path";
 // another folder, e.g. the client tools of a newer server (pg_dump can only dump servers of its own major
 // version or older). The password goes through PGPASSWORD, never on the command line.
 
-export type PgTool = "pg_dump" | "pg_restore";
+type PgTool = "pg_dump" | "pg_restore";
 
 const CANDIDATE_DIRS = () => [process.env.PANTAU_PG_BIN, "/usr/lib/postgresql/15/bin", ...(process.env.PATH ?? "").split(path.delimiter)];
 
-export function pgTool(name: PgTool): string {
+function pgTool(name: PgTool): string {
   for (const dir of CANDIDATE_DIRS()) {
     if (!dir) continue;
     const file = path.join(dir, name);

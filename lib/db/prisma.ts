@@ -40,9 +40,3 @@ export function db(): Promise<Db> {
   }
   return globalState.__pantauPrisma;
 }
-
-export async function disconnect(): Promise<void> {
-  const client = globalState.__pantauPrisma;
-  globalState.__pantauPrisma = undefined;
-  if (client) await (await client).$disconnect();
-}

@@ -13,10 +13,6 @@ export const STATUS_LAPORAN_LABEL: Record<string, string> = {
 };
 
 export const DASHBOARD = {
-  sesuaiTarget: "Sesuai target",
-  diBawahTarget: "Di bawah target",
-  tidakAdaSasaran: "Tidak ada sasaran",
-  melebihiSasaran: "Melebihi sasaran — periksa sasaran",
   belumAdaLaporan: "Belum ada laporan untuk bulan ini.",
   belumDiisi: "Belum diisi",
   indeksSpm: "Indeks SPM",

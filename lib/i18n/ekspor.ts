@@ -2,6 +2,7 @@
 import type { ParameterEstimasi } from "@/lib/spm/parameter";
 import type { Tingkat } from "@/lib/wilayah/kode";
 import { NAMA_BULAN } from "./format";
+import { KELAS_TAMPILAN, LEGENDA_KELAS } from "./kelas";
 
 export const EKSPOR = {
   judulHalaman: "Ekspor laporan capaian SPM",
@@ -48,12 +49,9 @@ export const EKSPOR = {
   indeksSpm: "Indeks SPM",
   jumlahBaris: "Jumlah",
   jumlahLayanan: (n: number) => `${n} dari 12 layanan SPM bersasaran`,
-  sesuaiTarget: "Sesuai target",
-  diBawahTarget: "Di bawah target",
-  tidakAdaSasaran: "Tidak ada sasaran",
-  melebihiSasaran: "Melebihi sasaran — periksa sasaran",
+  tidakAdaSasaran: KELAS_TAMPILAN["tanpa-sasaran"].label,
   jumlahTanpaSasaran: "Jumlah kasus (tanpa sasaran)",
-  legenda: "Warna capaian: hijau = sesuai target (capaian ≥ target garis PWS), merah = di bawah target, kuning = melebihi 100 % (periksa sasaran), tanpa warna = tidak ada sasaran.",
+  legenda: LEGENDA_KELAS,
   ringkasan: "Ringkasan",
   metodologi: "Metodologi",
   grafikJudul: (indikator: string, tingkat: string) => `Capaian ${indikator} per ${tingkat} dibanding garis target`,

@@ -1,3 +1,4 @@
+import { realisasiBerjalan } from "@/lib/spm/capaian";
 import { INDIKATOR, getIndikator } from "@/lib/spm/catalog";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 
@@ -52,12 +53,13 @@ export function validasiLaporan(raw: Record<string, string>, ctx: KonteksValidas
     if (!p.ok) errors[kode] = p.message;
     else if (p.value !== null) nilai[kode] = p.value;
   }
-  const kumulatif = (kode: string) => (ctx.kumulatifSebelum[kode] ?? 0) + (nilai[kode] ?? 0);
+  // R as the dashboards will show it once this month counts (lib/spm: the one rule per kind).
+  const kumulatif = (kode: string) => realisasiBerjalan("kumulatif", ctx.kumulatifSebelum[kode] ?? 0, nilai[kode] ?? 0);
   for (const ind of INDIKATOR) {
     const v = nilai[ind.kode];
     if (v === undefined) continue;
     const s = ctx.sasaran[ind.kode];
-    const r = ind.jenis === "bulanan" ? v : kumulatif(ind.kode);
+    const r = realisasiBerjalan(ind.jenis, ctx.kumulatifSebelum[ind.kode] ?? 0, v);
     if (ind.jenis !== "jumlah" && s != null && s > 0) {
       if (ind.jenis === "kumulatif" && v > s) warnings[ind.kode] = MSG_LAPORAN.nilaiMelebihiSasaran(s);
       else if (r > 1.2 * s) warnings[ind.kode] = MSG_LAPORAN.realisasiMelebihi120(r, s);

@@ -1,6 +1,7 @@
 import { DHIS2 } from "@/lib/i18n/ekspor";
 import { parseCsv } from "@/lib/import/csv";
 import { getIndikator, INDIKATOR, type Indikator } from "@/lib/spm/catalog";
+import { csvRow } from "./csv-field";
 
 // DHIS2 interchange (docs/interop.md): monthly values as a `dataValueSets` payload, keyed like DHIS2's
 // DataValue by data element + period (yyyyMM) + org unit, and the mapping file that lets an admin
@@ -55,13 +56,9 @@ export function buildDataValueSet(values: readonly NilaiBulanan[], mapping?: Rea
   return { dataValues };
 }
 
-function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** The mapping file to fill in: `pantau_indikator,nama,dhis2_dataElement_uid`, one row per indicator, UIDs empty. */
 export function dhis2MappingCsv(indikator: readonly Indikator[] = INDIKATOR): string {
-  const lines = [DHIS2.mappingHeader.join(","), ...indikator.map((i) => [i.kode, i.nama, ""].map(csvField).join(","))];
+  const lines = [DHIS2.mappingHeader.join(","), ...indikator.map((i) => csvRow([i.kode, i.nama, ""]))];
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 

@@ -1,7 +1,8 @@
 import PDFDocument from "pdfkit";
 import { EKSPOR, LEVEL_LABEL } from "@/lib/i18n/ekspor";
 import { formatAngka, formatPersenTabel, formatWaktu } from "@/lib/i18n/format";
-import { kelasCapaian, periodeLabel, statusLayanan, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
+import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
+import { periodeLabel, statusLayanan, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
 
 // The PDF export (A4 landscape): the unit's summary, a bar chart of capaian per child unit against the
 // target line for one indicator, and tables of capaian per unit (indicators split into blocks of at most
@@ -20,12 +21,6 @@ const COLOR = {
   garis: "#cbd5e1",
   zebra: "#f8fafc",
   kepala: "#e2e8f0",
-  sesuai: "#d1fae5",
-  kurang: "#fee2e2",
-  melebihi: "#fef3c7",
-  barSesuai: "#059669",
-  barKurang: "#dc2626",
-  barMelebihi: "#d97706",
   barUnit: "#334155",
   target: "#b91c1c",
 };
@@ -55,9 +50,10 @@ function font(doc: Doc, bold: boolean, size: number, color = COLOR.teks): void {
   doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(size).fillColor(color);
 }
 
+/** The cell fill of the class lib/spm gave the figure (colours: lib/i18n/kelas.ts). */
 function capaianColor(c: ReportCell): string | null {
-  const kelas = kelasCapaian(c);
-  return kelas === null ? null : COLOR[kelas];
+  const isi = KELAS_TAMPILAN[c.kelas].isi;
+  return isi === null ? null : `#${isi}`;
 }
 
 function newPage(doc: Doc, model: ReportModel, first = false): number {
@@ -158,7 +154,7 @@ function chart(doc: Doc, model: ReportModel, level: ReportLevel, grafik: string)
         cell(doc, EKSPOR.tidakAdaSasaran, x0, y1 + (rowH - 7.5) / 2, 150);
         return;
       }
-      const color = unit ? COLOR.barUnit : c.melebihi ? COLOR.barMelebihi : c.onTrack ? COLOR.barSesuai : COLOR.barKurang;
+      const color = unit ? COLOR.barUnit : `#${KELAS_TAMPILAN[c.kelas].batang}`;
       doc.rect(x0, y1 + rowH * 0.15, Math.max(0.5, xOf(c.capaian) - x0), rowH * 0.7).fill(color);
       font(doc, unit, 7.5);
       cell(doc, formatAngka(c.capaian), xOf(c.capaian) + 1, y1 + (rowH - 7.5) / 2, 48);

@@ -1,15 +1,19 @@
 import { EKSPOR, periodeLaporan } from "@/lib/i18n/ekspor";
 import { TINGKAT_LABEL } from "@/lib/i18n/messages";
-import { aggregate, capaianRounded, melebihiSasaran, onTrack, targetLineRounded } from "@/lib/spm/capaian";
+import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
+import { aggregate, capaianRounded, targetLineRounded } from "@/lib/spm/capaian";
 import { INDIKATOR, type Indikator } from "@/lib/spm/catalog";
 import type { Figure } from "@/lib/spm/figure";
 import { indeksSpm, type IndeksSpm } from "@/lib/spm/indeks";
+import { kelasCapaian, type KelasCapaian } from "@/lib/spm/kelas";
 import type { Tingkat } from "@/lib/wilayah/kode";
 import type { SpmReport } from "./spm-report";
 
 // The achievement report model shared by the report page and the XLSX, PDF and CSV exports: a unit, a
 // period, a detail level and rows of figures per indicator, with a totals row aggregated Σ R / Σ S.
-// Pure: it receives the figures computed by lib/spm and only rearranges and aggregates them.
+// Pure: it receives the figures computed by lib/spm and only rearranges and aggregates them; this is the
+// export, so capaian and target are rounded here, once, from the exact values (lib/spm). Classes come
+// from lib/spm (the figure's, or kelasCapaian for a totals row), never from the rounded numbers.
 
 /** "anak": one level down; "desa": every desa of the unit (with the level in between as its own list). */
 export type Detail = "anak" | "desa";
@@ -25,8 +29,10 @@ export interface ReportCell {
   capaian: number | null;
   /** TL(m), rounded; 0 for jumlah indicators. */
   target: number;
-  onTrack: boolean | null;
-  melebihi: boolean;
+  /** The class lib/spm gave the figure (kelasCapaian for a totals row); never derived from the rounded numbers. */
+  kelas: KelasCapaian;
+  /** Some value was reported (a totals row: in any of its rows). */
+  adaData: boolean;
 }
 
 export interface ReportRow {
@@ -89,37 +95,28 @@ export interface ReportInput {
   dibuat: Date;
 }
 
-/** How a capaian cell is marked in the files: over 100 % (check the sasaran), on track, behind; null without sasaran. */
-export type KelasCapaian = "melebihi" | "sesuai" | "kurang";
-
-export function kelasCapaian(c: ReportCell): KelasCapaian | null {
-  if (c.capaian === null) return null;
-  if (c.melebihi) return "melebihi";
-  return c.onTrack ? "sesuai" : "kurang";
-}
-
-/** The status text of a service in the summary tables. */
+/** The status text of a service in the summary tables: the class's label (a count says it is one). */
 export function statusLayanan(ind: Indikator, c: ReportCell): string {
-  if (ind.jenis === "jumlah") return EKSPOR.jumlahTanpaSasaran;
-  const kelas = kelasCapaian(c);
-  if (kelas === null) return EKSPOR.tidakAdaSasaran;
-  return kelas === "melebihi" ? EKSPOR.melebihiSasaran : kelas === "sesuai" ? EKSPOR.sesuaiTarget : EKSPOR.diBawahTarget;
+  return ind.jenis === "jumlah" ? EKSPOR.jumlahTanpaSasaran : KELAS_TAMPILAN[c.kelas].label;
 }
 
 export function indikatorOf(set: IndikatorSet): readonly Indikator[] {
   return set === "spm" ? INDIKATOR.filter((i) => i.spm) : INDIKATOR;
 }
 
-function cellOf(f: Figure): ReportCell {
-  return { indikator: f.indikator, sasaran: f.sasaran, realisasi: f.realisasi, capaian: f.capaianRounded, target: f.targetRounded, onTrack: f.onTrack, melebihi: f.melebihi };
+function cellOf(ind: Indikator, f: Figure, bulan: number): ReportCell {
+  return {
+    indikator: f.indikator, sasaran: f.sasaran, realisasi: f.realisasi,
+    capaian: capaianRounded(f.realisasi, f.sasaran), target: targetLineRounded(ind, bulan), kelas: f.kelas, adaData: f.adaData,
+  };
 }
 
-function rowOf(indikator: readonly Indikator[], unit: FigureSet, tingkat: Tingkat): ReportRow {
+function rowOf(indikator: readonly Indikator[], unit: FigureSet, tingkat: Tingkat, bulan: number): ReportRow {
   const byKode = new Map(unit.figures.map((f) => [f.indikator, f]));
   const cells = indikator.map((ind) => {
     const f = byKode.get(ind.kode);
     if (!f) throw new Error(`Angka ${ind.kode} tidak ada untuk ${unit.kode}`);
-    return cellOf(f);
+    return cellOf(ind, f, bulan);
   });
   return { kode: unit.kode, nama: unit.nama, tingkat, cells, indeks: unit.indeks.indeksRounded, jumlahLayanan: unit.indeks.jumlahLayanan };
 }
@@ -128,14 +125,15 @@ function rowOf(indikator: readonly Indikator[], unit: FigureSet, tingkat: Tingka
 export function totalRow(indikator: readonly Indikator[], rows: readonly ReportRow[], bulan: number, label: { kode: string; nama: string; tingkat: Tingkat }): ReportRow {
   const cells = indikator.map((ind, i): ReportCell => {
     const { realisasi, sasaran } = aggregate(rows.map((r) => r.cells[i]));
+    const adaData = rows.some((r) => r.cells[i].adaData);
     return {
       indikator: ind.kode,
       sasaran,
       realisasi,
       capaian: capaianRounded(realisasi, sasaran),
       target: targetLineRounded(ind, bulan),
-      onTrack: onTrack(ind, realisasi, sasaran, bulan),
-      melebihi: melebihiSasaran(realisasi, sasaran),
+      kelas: kelasCapaian(ind, { realisasi, sasaran, bulan, adaData }),
+      adaData,
     };
   });
   // Both indicator sets hold the 12 SPM services, so the index is always over all of them.
@@ -145,9 +143,9 @@ export function totalRow(indikator: readonly Indikator[], rows: readonly ReportR
 
 export function buildReportModel(input: ReportInput): ReportModel {
   const indikator = indikatorOf(input.indikatorSet);
-  const unit = rowOf(indikator, { kode: input.wilayah.kode, nama: input.wilayah.nama, ...input.unit }, input.wilayah.tingkat);
+  const unit = rowOf(indikator, { kode: input.wilayah.kode, nama: input.wilayah.nama, ...input.unit }, input.wilayah.tingkat, input.bulan);
   const levels = input.levels.map((level): ReportLevel => {
-    const rows = level.units.map((u) => rowOf(indikator, u, level.tingkat));
+    const rows = level.units.map((u) => rowOf(indikator, u, level.tingkat, input.bulan));
     return { tingkat: level.tingkat, rows, total: totalRow(indikator, rows, input.bulan, input.wilayah) };
   });
   return {

@@ -1,7 +1,9 @@
+import { capaianRounded, targetLineRounded } from "@/lib/spm/capaian";
 import { INDIKATOR, SPM_KODES } from "@/lib/spm/catalog";
 import type { Figure } from "@/lib/spm/figure";
 import type { IndeksSpm } from "@/lib/spm/indeks";
 import type { Tingkat } from "@/lib/wilayah/kode";
+import { csvRow } from "./csv-field";
 
 // The SPM report body of DOMAIN.md section 8: CLI `spm-report --format json` and GET /api/v1/spm share it.
 
@@ -20,6 +22,7 @@ export function buildSpmReport(
   unit: { figures: Figure[]; indeks: IndeksSpm },
 ): SpmReport {
   const byKode = new Map(unit.figures.map((f) => [f.indikator, f]));
+  const ind = new Map(INDIKATOR.map((i) => [i.kode, i]));
   const nama = new Map(INDIKATOR.map((i) => [i.kode, i.nama]));
   return {
     wilayah: { kode: wilayah.kode, nama: wilayah.nama, tingkat: wilayah.tingkat },
@@ -28,7 +31,8 @@ export function buildSpmReport(
     layanan: SPM_KODES.map((kode) => {
       const f = byKode.get(kode);
       if (!f) throw new Error(`Angka ${kode} tidak ada`);
-      return { indikator: kode, nama: nama.get(kode) ?? kode, sasaran: f.sasaran, realisasi: f.realisasi, capaian: f.capaianRounded, target: f.targetRounded };
+      // Rounded here, once, from the exact values (DOMAIN.md §8: 2 decimals, half away from zero).
+      return { indikator: kode, nama: nama.get(kode) ?? kode, sasaran: f.sasaran, realisasi: f.realisasi, capaian: capaianRounded(f.realisasi, f.sasaran), target: targetLineRounded(ind.get(kode)!, bulan) };
     }),
     indeks: unit.indeks.indeksRounded,
   };
@@ -36,18 +40,12 @@ export function buildSpmReport(
 
 export const SPM_CSV_HEADER = ["kode_wilayah", "nama_wilayah", "indikator", "sasaran", "realisasi", "capaian", "target"] as const;
 
-function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** CSV rows (header first) of one or more reports; numbers with a dot decimal separator, empty for null. */
 export function spmReportCsv(reports: readonly SpmReport[], bom = false): string {
-  const lines = [SPM_CSV_HEADER.join(",")];
+  const lines = [csvRow(SPM_CSV_HEADER)];
   for (const r of reports) {
     for (const l of r.layanan) {
-      lines.push([r.wilayah.kode, r.wilayah.nama, l.indikator, l.sasaran, l.realisasi, l.capaian, l.target].map(csvField).join(","));
+      lines.push(csvRow([r.wilayah.kode, r.wilayah.nama, l.indikator, l.sasaran, l.realisasi, l.capaian, l.target]));
     }
   }
   return (bom ? "\uFEFF" : "") + lines.join("\r\n") + "\r\n";

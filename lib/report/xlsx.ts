@@ -3,17 +3,19 @@ import ExcelJS from "exceljs";
 import { EKSPOR, LEVEL_LABEL, METODOLOGI } from "@/lib/i18n/ekspor";
 import { formatWaktu } from "@/lib/i18n/format";
 import { PARAMETER_DEFAULT } from "@/lib/spm/parameter";
-import { kelasCapaian, periodeLabel, statusLayanan, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
+import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
+import { xlsxCell } from "./csv-field";
+import { periodeLabel, statusLayanan, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
 
 // The XLSX export: "Ringkasan" (the unit, one row per indicator), one sheet per detail level (a row per
 // unit, four columns per indicator, a totals row) and "Metodologi". Numbers stay numbers; only the cell
-// format rounds their display. Capaian cells are coloured against the target line by a fill.
+// format rounds their display. Text from the database goes through xlsxCell (./csv-field: formula injection). Capaian cells are coloured against the target line by a fill.
 // Written with exceljs' streaming writer: rows are committed (rendered and zipped) as they are made, and
 // the work yields to the event loop every few hundred rows, so a provinsi at desa level streams to the
 // browser (its download progress shows) without holding other users' requests.
 
 const FORMAT = { jumlah: "#,##0", persen: "0.00" };
-const FILL = { sesuai: "FFD1FAE5", kurang: "FFFEE2E2", melebihi: "FFFEF3C7", kepala: "FFE2E8F0", jumlah: "FFF1F5F9" };
+const FILL = { kepala: "FFE2E8F0", jumlah: "FFF1F5F9" };
 const HEADER_ROWS = 5; // title, wilayah, periode, dibuat, legend
 const ROWS_PER_YIELD = 200;
 const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -24,9 +26,10 @@ function fill(argb: string): ExcelJS.Fill {
   return { type: "pattern", pattern: "solid", fgColor: { argb } };
 }
 
+/** The ARGB fill of the class lib/spm gave the figure (colours: lib/i18n/kelas.ts). */
 function capaianFill(c: ReportCell): string | null {
-  const kelas = kelasCapaian(c);
-  return kelas === null ? null : FILL[kelas];
+  const isi = KELAS_TAMPILAN[c.kelas].isi;
+  return isi === null ? null : `FF${isi}`;
 }
 
 function writeHeader(ws: ExcelJS.Worksheet, model: ReportModel, title: string): void {
@@ -61,7 +64,7 @@ function summarySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   model.indikator.forEach((ind, i) => {
     const c = model.unit.cells[i];
     const jumlah = ind.jenis === "jumlah";
-    const row = ws.addRow([i + 1, ind.kode, ind.subKegiatan, ind.nama, c.sasaran, c.realisasi, c.capaian, jumlah ? null : c.target, statusLayanan(ind, c)]);
+    const row = ws.addRow([i + 1, ind.kode, ind.subKegiatan, ind.nama, c.sasaran, c.realisasi, c.capaian, jumlah ? null : c.target, statusLayanan(ind, c)].map(xlsxCell));
     row.getCell(5).numFmt = FORMAT.jumlah;
     row.getCell(6).numFmt = FORMAT.jumlah;
     row.getCell(7).numFmt = FORMAT.persen;
@@ -77,7 +80,8 @@ function summarySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
 }
 
 function writeDataRow(ws: ExcelJS.Worksheet, model: ReportModel, r: ReportRow, total: boolean): void {
-  const values: (string | number | null)[] = [r.kode, r.nama];
+  // Names come from the database (wilayah, puskesmas): neutralised against formula injection.
+  const values: (string | number | null)[] = [xlsxCell(r.kode), xlsxCell(r.nama)];
   model.indikator.forEach((ind, i) => {
     const c = r.cells[i];
     values.push(c.sasaran, c.realisasi, c.capaian, ind.jenis === "jumlah" ? null : c.target);

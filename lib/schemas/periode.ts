@@ -1,5 +1,6 @@
 import { z } from "zod";
 import "@/lib/i18n/zod";
+import { lastFullMonth, type Bulan } from "@/lib/spm/periode";
 import { tingkatOf } from "@/lib/wilayah/kode";
 
 // Query parameters shared by the API, the CLI and the report pages.
@@ -25,3 +26,11 @@ export const bulanParam = z.preprocess(digitsOnly, z.coerce
   .max(12, "Bulan harus 1–12."));
 
 export const spmQuery = z.object({ wilayah: wilayahParam.default(""), tahun: tahunParam, bulan: bulanParam });
+
+/** The period a page shows: from its URL parameters, else the last full month before `today` (WIB). */
+export function periodeFromParams(params: { tahun?: string | string[]; bulan?: string | string[] }, today: Bulan): Bulan {
+  const fallback = lastFullMonth(today);
+  const tahun = tahunParam.safeParse(params.tahun);
+  const bulan = bulanParam.safeParse(params.bulan);
+  return { tahun: tahun.success ? tahun.data : fallback.tahun, bulan: bulan.success ? bulan.data : fallback.bulan };
+}

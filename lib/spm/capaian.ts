@@ -29,6 +29,16 @@ export function realisasi(jenis: Jenis, monthly: readonly (number | null)[], bul
   return total;
 }
 
+/**
+ * R of a month from R of the month before (January: 0) and the month's value, as the entry form shows it
+ * while a value is typed: the value itself for bulanan, the previous R plus the value otherwise.
+ */
+export function realisasiBerjalan(jenis: Jenis, realisasiSebelum: number, nilai: number): number {
+  assertCount(realisasiSebelum, "realisasiSebelum");
+  assertCount(nilai, "nilai");
+  return jenis === "bulanan" ? nilai : realisasiSebelum + nilai;
+}
+
 /** A sasaran that gives a capaian: a whole number > 0. null, undefined and 0 mean "tidak ada sasaran". */
 export function hasSasaran(sasaran: number | null | undefined): sasaran is number {
   if (sasaran == null) return false;

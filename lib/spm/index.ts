@@ -12,4 +12,5 @@ export * from "./indeks";
 export * from "./pws";
 export * from "./periode";
 export * from "./kelengkapan";
+export * from "./kelas";
 export * from "./figure";

@@ -1,13 +1,29 @@
 /**
  * Kelengkapan (completeness) and ketepatan (timeliness) of monthly reports (DOMAIN.md §6):
  * reports submitted (by the deadline) / reports expected, expected = desa × months elapsed.
+ *
+ * One word per idea: a report is `terlambat` (late: submitted after its deadline; the stored column
+ * laporan.terlambat) or `tepat` (on time: not terlambat; the count column rekap_laporan.tepat);
+ * `ketepatan` is the rate tepat / expected. The UI says "terlambat" and "ketepatan".
  */
 import { assertBulan, assertCount, assertTahun } from "./guards";
 import { comparePeriode, daysInMonth, nextBulan, type Bulan, type Tanggal } from "./periode";
 import { rational, toNumber } from "./rational";
-import { roundHalfAwayFromZero } from "./rounding";
 
 export const HARI_BATAS_DEFAULT = 10;
+
+/** The report statuses that count (DOMAIN.md §7): submitted and verified; DRAFT and DIKEMBALIKAN do not. */
+export const STATUS_DIHITUNG = ["DIKIRIM", "DIVERIFIKASI"] as const;
+
+/** Whether a report with this status counts in figures and completeness (null: no report). */
+export function laporanDihitung(status: string | null | undefined): boolean {
+  return (STATUS_DIHITUNG as readonly (string | null | undefined)[]).includes(status);
+}
+
+/** Reports that count among the statuses of one month's reports (the numerator of kelengkapan). */
+export function jumlahLaporanMasuk(statuses: readonly (string | null | undefined)[]): number {
+  return statuses.filter(laporanDihitung).length;
+}
 
 function percent(part: number, whole: number, partName: string): number | null {
   assertCount(part, partName);
@@ -15,28 +31,14 @@ function percent(part: number, whole: number, partName: string): number | null {
   return whole === 0 ? null : toNumber(rational(BigInt(part) * 100n, BigInt(whole)));
 }
 
-function percentRounded(part: number, whole: number, partName: string): number | null {
-  assertCount(part, partName);
-  assertCount(whole, "expected");
-  return whole === 0 ? null : roundHalfAwayFromZero(rational(BigInt(part) * 100n, BigInt(whole)));
-}
-
 /** submitted / expected × 100; null when nothing is expected yet. Not capped: above 100 shows a data error. */
 export function kelengkapan(submitted: number, expected: number): number | null {
   return percent(submitted, expected, "submitted");
 }
 
-export function kelengkapanRounded(submitted: number, expected: number): number | null {
-  return percentRounded(submitted, expected, "submitted");
-}
-
-/** onTime / expected × 100; null when nothing is expected yet. */
-export function ketepatan(onTime: number, expected: number): number | null {
-  return percent(onTime, expected, "onTime");
-}
-
-export function ketepatanRounded(onTime: number, expected: number): number | null {
-  return percentRounded(onTime, expected, "onTime");
+/** tepat / expected × 100 (reports on time); null when nothing is expected yet. */
+export function ketepatan(tepat: number, expected: number): number | null {
+  return percent(tepat, expected, "tepat");
 }
 
 /**
@@ -69,10 +71,14 @@ export function deadlineOf(tahun: number, bulan: number, hariBatas = HARI_BATAS_
 }
 
 /**
- * Submitted on or before the deadline day (inclusive; early submissions count). The caller converts the
- * submission instant to a local date (Asia/Jakarta or the puskesmas' zone) first.
+ * Terlambat: submitted after the deadline day (the deadline day itself and early submissions are tepat).
+ * The caller converts the submission instant to a local date (lib/clock.ts todayWib) first.
  */
-export function isOnTime(submittedAt: Tanggal, tahun: number, bulan: number, hariBatas = HARI_BATAS_DEFAULT): boolean {
+export function terlambat(submittedAt: Tanggal, tahun: number, bulan: number, hariBatas = HARI_BATAS_DEFAULT): boolean {
+  return !tepatWaktu(submittedAt, tahun, bulan, hariBatas);
+}
+
+function tepatWaktu(submittedAt: Tanggal, tahun: number, bulan: number, hariBatas = HARI_BATAS_DEFAULT): boolean {
   assertTahun(submittedAt.tahun, "submittedAt.tahun");
   assertBulan(submittedAt.bulan, "submittedAt.bulan");
   const hari = submittedAt.hari;

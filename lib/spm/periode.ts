@@ -28,6 +28,13 @@ export function nextBulan(tahun: number, bulan: number): Bulan {
   return bulan === 12 ? { tahun: tahun + 1, bulan: 1 } : { tahun, bulan: bulan + 1 };
 }
 
+/** The last full month before `today`: the month before; January rolls back to December of last year. */
+export function lastFullMonth(today: Bulan): Bulan {
+  assertTahun(today.tahun, "today.tahun");
+  assertBulan(today.bulan, "today.bulan");
+  return today.bulan === 1 ? { tahun: today.tahun - 1, bulan: 12 } : { tahun: today.tahun, bulan: today.bulan - 1 };
+}
+
 /** Negative, 0 or positive as a is before, the same as or after b (hari compared when both have it). */
 export function comparePeriode(a: Bulan & { hari?: number }, b: Bulan & { hari?: number }): number {
   return a.tahun - b.tahun || a.bulan - b.bulan || (a.hari ?? 0) - (b.hari ?? 0);

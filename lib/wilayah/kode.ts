@@ -17,17 +17,3 @@ export function tingkatOf(kode: string | null | undefined): Tingkat | null {
   for (const [tingkat, re] of PATTERNS) if (re.test(kode)) return tingkat;
   return null;
 }
-
-/** Ancestor codes of an administrative code (not of a puskesmas code). */
-export function ancestorsOf(kode: string): { provinsi: string; kabupaten: string | null; kecamatan: string | null } {
-  const parts = kode.split(".");
-  return {
-    provinsi: parts[0],
-    kabupaten: parts.length >= 2 ? parts.slice(0, 2).join(".") : null,
-    kecamatan: parts.length >= 3 ? parts.slice(0, 3).join(".") : null,
-  };
-}
-
-export function isKelurahan(desaKode: string): boolean {
-  return desaKode.split(".")[3]?.startsWith("1") ?? false;
-}

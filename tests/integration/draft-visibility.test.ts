@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLaporanForm, simpanLaporan } from "@/lib/data/laporan";
 import { latestChange } from "@/lib/data/kelengkapan";
-import { nilaiBulanPuskesmas, riwayatLaporan } from "@/lib/data/verifikasi";
+import { nilaiBulanPuskesmas, riwayatLaporan } from "@/lib/data/laporan-overview";
 import { ADMIN, ANYAR, BANTEN, SERANG } from "./helpers";
 
 // DOMAIN.md §7: "drafts show only to their puskesmas". A draft's values must not reach a dinkes or admin

@@ -5,7 +5,7 @@ import { simpanBanyak, simpanLaporan, type SimpanInput } from "@/lib/data/lapora
 import { getGrid, indikatorKlaster } from "@/lib/data/laporan-grid";
 import { getPengaturan, simpanPengaturan } from "@/lib/data/pengaturan";
 import { getSasaran } from "@/lib/data/sasaran";
-import { todayWib } from "@/lib/wilayah/periode";
+import { todayWib } from "@/lib/clock";
 import { ANYAR, BAROS, LEBONG, SERANG } from "./helpers";
 
 // The bulk grid (one klaster × the desa of Puskesmas Anyar, August 2026: no demo reports) and the kabupaten

@@ -6,14 +6,15 @@ import { orNotFound } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getLaporanForm } from "@/lib/data/laporan";
-import { riwayatLaporan } from "@/lib/data/verifikasi";
+import { riwayatLaporan } from "@/lib/data/laporan-overview";
 import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
 import { formatPeriode, formatWaktu, NAMA_BULAN } from "@/lib/i18n/format";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { INDIKATOR, KLASTER } from "@/lib/spm/catalog";
 import { deadlineOf } from "@/lib/spm/kelengkapan";
 import { hariBatasKabupaten } from "@/lib/data/pengaturan";
-import { periodeFromParams, todayWib } from "@/lib/wilayah/periode";
+import { periodeFromParams } from "@/lib/schemas/periode";
+import { todayWib } from "@/lib/clock";
 
 export const metadata = { title: "Laporan bulanan" };
 
@@ -30,7 +31,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
     kode: k.kode,
     nama: k.nama,
     indikator: INDIKATOR.filter((i) => i.klaster === k.kode).map((i) => ({
-      kode: i.kode, nama: i.nama, jenis: i.jenis,
+      kode: i.kode, nama: i.nama, jenis: i.jenis, target: i.target, arah: i.arah,
       sasaran: form.konteks.sasaran[i.kode] ?? null,
       sebelum: form.konteks.kumulatifSebelum[i.kode] ?? 0,
     })),

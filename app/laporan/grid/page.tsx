@@ -9,7 +9,8 @@ import { requireActor } from "@/lib/auth/session";
 import { getGrid } from "@/lib/data/laporan-grid";
 import { formatPeriode } from "@/lib/i18n/format";
 import { KLASTER, type KlasterKode } from "@/lib/spm/catalog";
-import { periodeFromParams, todayWib } from "@/lib/wilayah/periode";
+import { periodeFromParams } from "@/lib/schemas/periode";
+import { todayWib } from "@/lib/clock";
 
 export const metadata = { title: "Isian cepat per klaster" };
 

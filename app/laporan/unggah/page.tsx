@@ -3,7 +3,8 @@ import { AppHeader } from "@/components/layout/app-header";
 import { UnggahForm } from "@/components/laporan/unggah-form";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { periodeFromParams, todayWib } from "@/lib/wilayah/periode";
+import { periodeFromParams } from "@/lib/schemas/periode";
+import { todayWib } from "@/lib/clock";
 
 export const metadata = { title: "Unggah nilai" };
 

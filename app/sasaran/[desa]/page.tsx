@@ -6,7 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getSasaranDesa } from "@/lib/data/sasaran-desa";
 import { KELOMPOK_LABEL } from "@/lib/i18n/messages";
-import { periodeFromParams, todayWib } from "@/lib/wilayah/periode";
+import { periodeFromParams } from "@/lib/schemas/periode";
+import { todayWib } from "@/lib/clock";
 
 export const metadata = { title: "Penduduk dan sasaran" };
 

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type pg from "pg";
 import { describe, expect, it } from "vitest";
-import { todayWib } from "@/lib/wilayah/periode";
+import { todayWib } from "@/lib/clock";
 import { createUsers, PASSWORD, type TestUser } from "../support/fixtures";
 import { login } from "../support/http";
 import { formValues, openForm, submitForm } from "../support/laporan";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DB_UNAVAILABLE_DIGEST } from "@/lib/db/errors";
 import { initDatabase } from "@/lib/db/init";
 import { INDIKATOR } from "@/lib/spm/catalog";
-import { todayWib } from "@/lib/wilayah/periode";
+import { todayWib } from "@/lib/clock";
 import { createLoadUsers, PASSWORD, type LoadPuskesmas } from "../support/fixtures";
 import type { Browser } from "@playwright/test";
 import { launchBrowser, visibleText } from "../support/browser";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { INDIKATOR, SPM_KODES } from "@/lib/spm/catalog";
-import { todayWib } from "@/lib/wilayah/periode";
+import { todayWib } from "@/lib/clock";
 import { createLoadUsers, LOAD_PROVINSI, PASSWORD, provinsiEmail, type LoadFixture, type LoadPuskesmas } from "../support/fixtures";
 import { login, transport } from "../support/http";
 import { formValues, openForm, submitForm } from "../support/laporan";

@@ -2,7 +2,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCK_MINUTES, MAX_FAILED_LOGINS } from "@/lib/auth/lockout";
 import { stableUuid } from "@/lib/db/random";
-import { todayWib } from "@/lib/wilayah/periode";
+import { todayWib } from "@/lib/clock";
 import type { Browser } from "@playwright/test";
 import { launchBrowser } from "../support/browser";
 import { createUsers, PASSWORD, type TestUser } from "../support/fixtures";

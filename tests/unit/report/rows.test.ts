@@ -11,7 +11,7 @@ describe("report model", () => {
   it("totals row is Σ realisasi / Σ sasaran (35 / 150 = 23,33 %), not the mean of 30 % and 10 %", () => {
     const m = model();
     const total = m.levels[0].total;
-    expect(cellOf(total, "SPM-01")).toMatchObject({ realisasi: 35, sasaran: 150, capaian: 23.33, target: 50, onTrack: false });
+    expect(cellOf(total, "SPM-01")).toMatchObject({ realisasi: 35, sasaran: 150, capaian: 23.33, target: 50, kelas: "di-bawah" });
     expect(cellOf(total, "SPM-01").capaian).not.toBe(20);
   });
 
@@ -24,11 +24,11 @@ describe("report model", () => {
   it("sasaran 0 gives a null capaian in the row and in the total; over 100 % is kept and flagged", () => {
     const m = model();
     const [a] = detailRows(m);
-    expect(cellOf(a, "SPM-02")).toMatchObject({ sasaran: 0, realisasi: 3, capaian: null, onTrack: null });
-    expect(cellOf(a, "SPM-07")).toMatchObject({ capaian: 150, melebihi: true });
+    expect(cellOf(a, "SPM-02")).toMatchObject({ sasaran: 0, realisasi: 3, capaian: null, kelas: "tanpa-sasaran" });
+    expect(cellOf(a, "SPM-07")).toMatchObject({ capaian: 150, kelas: "melebihi" });
     expect(cellOf(m.levels[0].total, "SPM-02").capaian).toBeNull();
     // 70 of 100 in total: the 150 % desa does not cap the aggregate.
-    expect(cellOf(m.levels[0].total, "SPM-07")).toMatchObject({ realisasi: 70, sasaran: 100, capaian: 70, melebihi: false });
+    expect(cellOf(m.levels[0].total, "SPM-07")).toMatchObject({ realisasi: 70, sasaran: 100, capaian: 70, kelas: "tercapai" });
   });
 
   it("a jumlah indicator has no sasaran; its total adds the counts", () => {

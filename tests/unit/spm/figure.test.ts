@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { aggregate, capaian, capaianRounded, melebihiSasaran, onTrack, realisasi, targetLine, targetLineRounded } from "@/lib/spm/capaian";
+import { aggregate, capaian, realisasi, targetLine } from "@/lib/spm/capaian";
 import { getIndikator, INDIKATOR, type Indikator } from "@/lib/spm/catalog";
 import { computeFigure } from "@/lib/spm/figure";
+import { adaNilai, kelasCapaian } from "@/lib/spm/kelas";
+import { roundHalfAwayFromZero } from "@/lib/spm/rounding";
 import { statusPws } from "@/lib/spm/pws";
 
 const ind = (kode: string): Indikator => {
@@ -19,35 +21,33 @@ describe("computeFigure", () => {
       realisasi: 540,
       sasaran: 1200,
       capaian: 45,
-      capaianRounded: 45,
       target: 50,
-      targetRounded: 50,
-      onTrack: false,
-      melebihi: false,
+      kelas: "di-bawah",
+      adaData: true,
       pws: { posisi: "bawah", tren: "naik", status: "CUKUP" },
     });
   });
 
   it("January compares the month with 0 and TL(1) = 8.33", () => {
     const f = computeFigure(ind("SPM-04"), { monthly: [10], sasaran: 120, bulan: 1 });
-    expect(f).toMatchObject({ realisasi: 10, capaian: 100 / 12, capaianRounded: 8.33, target: 100 / 12, targetRounded: 8.33, onTrack: true });
+    expect(f).toMatchObject({ realisasi: 10, capaian: 100 / 12, target: 100 / 12, kelas: "tercapai" });
     expect(f.pws).toEqual({ posisi: "atas", tren: "naik", status: "BAIK" });
   });
 
   it("December: full-year realisasi, TL 100, capaian above 100 % is flagged melebihi", () => {
     const f = computeFigure(ind("SPM-07"), { monthly: Array(12).fill(10), sasaran: 100, bulan: 12 });
-    expect(f).toMatchObject({ realisasi: 120, capaian: 120, target: 100, onTrack: true, melebihi: true });
+    expect(f).toMatchObject({ realisasi: 120, capaian: 120, target: 100, kelas: "melebihi" });
     expect(f.pws).toEqual({ posisi: "atas", tren: "tetap", status: "BAIK" });
   });
 
-  it("sasaran 0 → capaian, onTrack and pws null, melebihi false, target still shown", () => {
+  it("sasaran 0 → capaian and pws null, kelas tanpa-sasaran, target still shown", () => {
     expect(computeFigure(ind("SPM-10"), { monthly, sasaran: 0, bulan: 6 })).toMatchObject({
-      realisasi: 540, sasaran: 0, capaian: null, capaianRounded: null, target: 50, onTrack: null, melebihi: false, pws: null,
+      realisasi: 540, sasaran: 0, capaian: null, target: 50, kelas: "tanpa-sasaran", pws: null,
     });
   });
 
   it("sasaran null → capaian null", () => {
-    expect(computeFigure(ind("SPM-10"), { monthly, sasaran: null, bulan: 6 })).toMatchObject({ sasaran: null, capaian: null, pws: null, onTrack: null });
+    expect(computeFigure(ind("SPM-10"), { monthly, sasaran: null, bulan: 6 })).toMatchObject({ sasaran: null, capaian: null, pws: null, kelas: "tanpa-sasaran" });
   });
 
   it("missing months (null, short series) count as 0", () => {
@@ -58,18 +58,20 @@ describe("computeFigure", () => {
 
   it("bulanan GIZ-DS: realisasi is the month's value, line is 85 every month", () => {
     const f = computeFigure(ind("GIZ-DS"), { monthly: [80, 86], sasaran: 100, bulan: 2 });
-    expect(f).toMatchObject({ realisasi: 86, capaian: 86, target: 85, targetRounded: 85, onTrack: true, melebihi: false });
+    expect(f).toMatchObject({ realisasi: 86, capaian: 86, target: 85, kelas: "tercapai" });
     expect(f.pws).toEqual({ posisi: "atas", tren: "naik", status: "BAIK" });
   });
 
   it("jumlah PM-DBD: a count, sasaran ignored (null), no capaian, TL 0, no PWS", () => {
     expect(computeFigure(ind("PM-DBD"), { monthly: [3, 4, 5], sasaran: 100, bulan: 3 })).toEqual({
-      indikator: "PM-DBD", realisasi: 12, sasaran: null, capaian: null, capaianRounded: null, target: 0, targetRounded: 0, onTrack: null, melebihi: false, pws: null,
+      indikator: "PM-DBD", realisasi: 12, sasaran: null, capaian: null, target: 0, kelas: "tanpa-sasaran", adaData: true, pws: null,
     });
   });
 
-  it("rounding at .005 exactly: R = 9001, S = 20000 → 45.01", () => {
-    expect(computeFigure(ind("SPM-06"), { monthly: [9001], sasaran: 20000, bulan: 1 }).capaianRounded).toBe(45.01);
+  it("rounding at .005 exactly: R = 9001, S = 20000 → capaian 45.005 unrounded; shown as 45.01", () => {
+    const f = computeFigure(ind("SPM-06"), { monthly: [9001], sasaran: 20000, bulan: 1 });
+    expect(f.capaian).toBe(45.005);
+    expect(roundHalfAwayFromZero(f.capaian!)).toBe(45.01);
   });
 
   it("rejects bulan 0 and 13", () => {
@@ -112,11 +114,9 @@ describe("computeFigure", () => {
           realisasi: r,
           sasaran,
           capaian: capaian(r, sasaran),
-          capaianRounded: capaianRounded(r, sasaran),
           target: targetLine(indikator, bulan),
-          targetRounded: targetLineRounded(indikator, bulan),
-          onTrack: onTrack(indikator, r, sasaran, bulan),
-          melebihi: melebihiSasaran(r, sasaran),
+          kelas: kelasCapaian(indikator, { realisasi: r, sasaran, bulan, adaData: adaNilai(indikator.jenis, m, bulan) }),
+          adaData: adaNilai(indikator.jenis, m, bulan),
           pws: statusPws({
             jenis: indikator.jenis, target: indikator.target, bulan, realisasi: r, sasaran,
             nilaiBulanIni: m[bulan - 1] ?? 0, nilaiBulanLalu: bulan === 1 ? 0 : (m[bulan - 2] ?? 0),

@@ -8,7 +8,8 @@ describe("lib/spm index", () => {
       "KELOMPOK_PENDUDUK", "PARAMETER_DEFAULT", "estimateSasaran", "resolveSasaran",
       "realisasi", "capaianRatio", "capaian", "roundHalfAwayFromZero", "capaianRounded", "targetLine",
       "onTrack", "melebihiSasaran", "aggregate", "indeksSpm", "trenPws", "statusPws",
-      "kelengkapan", "ketepatan", "monthsElapsed", "deadlineOf", "isOnTime", "computeFigure",
+      "kelengkapan", "ketepatan", "monthsElapsed", "deadlineOf", "terlambat", "computeFigure",
+      "KELAS_CAPAIAN", "kelasCapaian", "adaNilai", "realisasiBerjalan",
     ];
     for (const name of names) expect(spm, name).toHaveProperty(name);
   });

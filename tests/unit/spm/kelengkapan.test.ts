@@ -2,14 +2,18 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   deadlineOf,
-  isOnTime,
+  terlambat,
+  jumlahLaporanMasuk,
+  laporanDihitung,
   kelengkapan,
-  kelengkapanRounded,
   ketepatan,
-  ketepatanRounded,
   monthsElapsed,
 } from "@/lib/spm/kelengkapan";
-import { daysInMonth, nextBulan } from "@/lib/spm/periode";
+import { daysInMonth, lastFullMonth, nextBulan } from "@/lib/spm/periode";
+import { roundHalfAwayFromZero } from "@/lib/spm/rounding";
+
+/** As the page shows it: rounded once, half away from zero. */
+const shown = (n: number | null) => (n === null ? null : roundHalfAwayFromZero(n));
 
 describe("kelengkapan and ketepatan", () => {
   it("kelengkapan = submitted / expected × 100 (45 of 60 = 75 %)", () => {
@@ -18,17 +22,17 @@ describe("kelengkapan and ketepatan", () => {
 
   it("kelengkapan with expected 0 is null (nothing due yet)", () => {
     expect(kelengkapan(0, 0)).toBeNull();
-    expect(kelengkapanRounded(0, 0)).toBeNull();
+    expect(shown(kelengkapan(0, 0))).toBeNull();
   });
 
   it("ketepatan = on time / expected × 100 (20 of 60 = 33.33 %)", () => {
     expect(ketepatan(20, 60)).toBe(100 / 3);
-    expect(ketepatanRounded(20, 60)).toBe(33.33);
+    expect(shown(ketepatan(20, 60))).toBe(33.33);
   });
 
   it("ketepatan with expected 0 is null", () => {
     expect(ketepatan(0, 0)).toBeNull();
-    expect(ketepatanRounded(0, 0)).toBeNull();
+    expect(shown(ketepatan(0, 0))).toBeNull();
   });
 
   it("nothing submitted is 0 %, not null", () => {
@@ -36,9 +40,9 @@ describe("kelengkapan and ketepatan", () => {
   });
 
   it("rounds at an exact tie half away from zero (1 of 8 → 12.5; 1 of 16 → 6.25; 1 of 32 → 3.13)", () => {
-    expect(kelengkapanRounded(1, 8)).toBe(12.5);
-    expect(kelengkapanRounded(1, 16)).toBe(6.25);
-    expect(kelengkapanRounded(1, 32)).toBe(3.13);
+    expect(shown(kelengkapan(1, 8))).toBe(12.5);
+    expect(shown(kelengkapan(1, 16))).toBe(6.25);
+    expect(shown(kelengkapan(1, 32))).toBe(3.13);
   });
 
   it("rejects negative or fractional counts", () => {
@@ -107,34 +111,34 @@ describe("deadlineOf", () => {
   });
 });
 
-describe("isOnTime", () => {
+describe("terlambat", () => {
   it("on the deadline day counts as on time (10 July for June)", () => {
-    expect(isOnTime({ tahun: 2025, bulan: 7, hari: 10 }, 2025, 6)).toBe(true);
+    expect(terlambat({ tahun: 2025, bulan: 7, hari: 10 }, 2025, 6)).toBe(false);
   });
 
   it("the day after the deadline is late (11 July)", () => {
-    expect(isOnTime({ tahun: 2025, bulan: 7, hari: 11 }, 2025, 6)).toBe(false);
+    expect(terlambat({ tahun: 2025, bulan: 7, hari: 11 }, 2025, 6)).toBe(true);
   });
 
   it("an early submission within the month itself is on time", () => {
-    expect(isOnTime({ tahun: 2025, bulan: 6, hari: 30 }, 2025, 6)).toBe(true);
+    expect(terlambat({ tahun: 2025, bulan: 6, hari: 30 }, 2025, 6)).toBe(false);
   });
 
   it("December's report on 10 January of the next year is on time, on 11 January late", () => {
-    expect(isOnTime({ tahun: 2026, bulan: 1, hari: 10 }, 2025, 12)).toBe(true);
-    expect(isOnTime({ tahun: 2026, bulan: 1, hari: 11 }, 2025, 12)).toBe(false);
+    expect(terlambat({ tahun: 2026, bulan: 1, hari: 10 }, 2025, 12)).toBe(false);
+    expect(terlambat({ tahun: 2026, bulan: 1, hari: 11 }, 2025, 12)).toBe(true);
   });
 
   it("December's report in February of the next year is late", () => {
-    expect(isOnTime({ tahun: 2026, bulan: 2, hari: 1 }, 2025, 12)).toBe(false);
+    expect(terlambat({ tahun: 2026, bulan: 2, hari: 1 }, 2025, 12)).toBe(true);
   });
 
   it("respects a custom hariBatas", () => {
-    expect(isOnTime({ tahun: 2025, bulan: 7, hari: 6 }, 2025, 6, 5)).toBe(false);
+    expect(terlambat({ tahun: 2025, bulan: 7, hari: 6 }, 2025, 6, 5)).toBe(true);
   });
 
   it("rejects an impossible date (30 February)", () => {
-    expect(() => isOnTime({ tahun: 2025, bulan: 2, hari: 30 }, 2025, 1)).toThrow(RangeError);
+    expect(() => terlambat({ tahun: 2025, bulan: 2, hari: 30 }, 2025, 1)).toThrow(RangeError);
   });
 
   it("property: a report is on time exactly up to and including the deadline day", () => {
@@ -142,7 +146,7 @@ describe("isOnTime", () => {
       fc.property(fc.integer({ min: 2000, max: 2100 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (tahun, bulan, hari) => {
         const next = nextBulan(tahun, bulan);
         const day = Math.min(hari, daysInMonth(next.tahun, next.bulan));
-        expect(isOnTime({ ...next, hari: day }, tahun, bulan)).toBe(day <= 10);
+        expect(terlambat({ ...next, hari: day }, tahun, bulan)).toBe(day > 10);
       }),
     );
   });
@@ -158,5 +162,20 @@ describe("periode", () => {
   it("nextBulan of December is January of the next year", () => {
     expect(nextBulan(2025, 12)).toEqual({ tahun: 2026, bulan: 1 });
     expect(nextBulan(2025, 1)).toEqual({ tahun: 2025, bulan: 2 });
+  });
+});
+
+describe("jumlahLaporanMasuk: the reports that count", () => {
+  it("counts DIKIRIM and DIVERIFIKASI; DRAFT, DIKEMBALIKAN and no report do not count", () => {
+    expect(jumlahLaporanMasuk(["DIKIRIM", "DIVERIFIKASI", "DRAFT", "DIKEMBALIKAN", null, undefined])).toBe(2);
+    expect(laporanDihitung("DRAFT")).toBe(false);
+    expect(jumlahLaporanMasuk([])).toBe(0);
+  });
+});
+
+describe("lastFullMonth: the default period", () => {
+  it("is the month before; January rolls back to December of last year", () => {
+    expect(lastFullMonth({ tahun: 2026, bulan: 7 })).toEqual({ tahun: 2026, bulan: 6 });
+    expect(lastFullMonth({ tahun: 2026, bulan: 1 })).toEqual({ tahun: 2025, bulan: 12 });
   });
 });

@@ -1,7 +1,8 @@
 import { apiError, apiErrorFrom } from "@/lib/api/errors";
 import { apiActor } from "@/lib/auth/api-actor";
-import { nilaiBulanPuskesmas, ringkasanBulan } from "@/lib/data/verifikasi";
+import { nilaiBulanPuskesmas, ringkasanBulan } from "@/lib/data/laporan-overview";
 import { bulanParam, tahunParam } from "@/lib/schemas/periode";
+import { csvRow } from "@/lib/report/csv-field";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { z } from "zod";
 
@@ -18,7 +19,7 @@ export async function GET(request: Request) {
     const [desa, nilai] = await Promise.all([ringkasanBulan(actor, puskesmas, tahun, bulan), nilaiBulanPuskesmas(actor, puskesmas, tahun, bulan)]);
     const lines = ["kode_desa,tahun,bulan,indikator,nilai"];
     for (const d of desa) {
-      for (const ind of INDIKATOR) lines.push([d.desaKode, tahun, bulan, ind.kode, nilai.get(d.desaKode)?.get(ind.kode) ?? ""].join(","));
+      for (const ind of INDIKATOR) lines.push(csvRow([d.desaKode, tahun, bulan, ind.kode, nilai.get(d.desaKode)?.get(ind.kode) ?? null]));
     }
     return new Response("\uFEFF" + lines.join("\r\n") + "\r\n", {
       headers: {
