@@ -15,6 +15,10 @@ export const IMPORT_MSG = {
   kolomTakDikenal: (kolom: string, header: readonly string[]) =>
     `Kolom "${kolom}" tidak dikenal. Header yang diharapkan: ${header.join(",")}.`,
   kolomGanda: (kolom: string) => `Kolom "${kolom}" muncul lebih dari sekali di header.`,
+  barisTerlaluPanjang: (maks: number) =>
+    `Baris terlalu panjang (lebih dari ${maks.toLocaleString("id-ID")} karakter). Periksa pemisah kolom dan akhir baris berkas.`,
+  terlaluBanyakBaris: (maks: number) =>
+    `Berkas berisi lebih dari ${maks.toLocaleString("id-ID")} baris. Bagi menjadi beberapa berkas lalu impor satu per satu.`,
 
   // Row errors.
   jumlahKolom: (ada: number, harus: number) => `Baris berisi ${ada} kolom, seharusnya ${harus}.`,
