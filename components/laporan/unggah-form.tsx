@@ -3,8 +3,9 @@
 import { useActionState } from "react";
 import { unggahNilaiAction, type UnggahState } from "@/lib/actions/unggah-nilai";
 import { FormMessage } from "@/components/ui/form-message";
+import { UNGGAH } from "@/lib/i18n/unggah";
 
-const INITIAL: UnggahState = { tahap: "awal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null };
+const INITIAL: UnggahState = { tahap: "awal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null, pemisah: null };
 
 function Issues({ title, items, tone }: { title: string; items: UnggahState["errors"]; tone: "error" | "warn" }) {
   if (items.length === 0) return null;
@@ -34,6 +35,11 @@ export function UnggahForm() {
         </button>
       </form>
       <FormMessage testId="pesan-unggah" ok={state.tahap !== "gagal"} message={state.message} />
+      {state.pemisah && (
+        <p className="text-sm text-slate-700" data-testid="pemisah-unggah">
+          {UNGGAH.pemisahKolom(state.pemisah)}
+        </p>
+      )}
       {state.counts && (
         <dl className="grid max-w-md grid-cols-[1fr_max-content] gap-x-4 rounded border border-slate-200 bg-white p-3 text-sm tabular-nums" data-testid="ringkasan-unggah">
           <dt>Baris</dt><dd>{state.counts.rows.toLocaleString("id-ID")}</dd>

@@ -20,6 +20,22 @@ export const IMPORT_MSG = {
   terlaluBanyakBaris: (maks: number) =>
     `Berkas berisi lebih dari ${maks.toLocaleString("id-ID")} baris. Bagi menjadi beberapa berkas lalu impor satu per satu.`,
 
+  // XLSX refusals (lib/import/xlsx.ts: XlsxRefusal): the whole file, nothing read into the database.
+  xlsx: {
+    rusak: "Berkas XLSX tidak dapat dibaca. Simpan ulang dari Excel atau unggah sebagai CSV.",
+    tidakDidukung: "Berkas XLSX memakai fitur yang tidak didukung (terenkripsi, ZIP64 atau kompresi lain). Simpan ulang dari Excel atau unggah sebagai CSV.",
+    terlaluBesarTerbuka: (maksMb: number) =>
+      `Isi berkas XLSX terlalu besar setelah dibuka (lebih dari ${maksMb.toLocaleString("id-ID")} MB). Simpan hanya lembar data, atau unggah sebagai CSV.`,
+    terlaluBanyakBagian: (maks: number) =>
+      `Berkas XLSX berisi terlalu banyak bagian (lebih dari ${maks.toLocaleString("id-ID")}). Simpan ulang dari Excel atau unggah sebagai CSV.`,
+    kolomTambahan: (kolom: string, baris: number, isi: string, header: readonly string[]) =>
+      `Kolom ${kolom} di baris ${baris} berisi "${isi}", padahal berkas hanya boleh berisi kolom ${header.join(",")} (kolom A sampai ${String.fromCharCode(64 + header.length)}). Hapus kolom ${kolom}.`,
+    selTerlaluPanjang: (sel: string, maks: number) => `Sel ${sel} berisi lebih dari ${maks.toLocaleString("id-ID")} karakter.`,
+    memori: "Berkas XLSX terlalu berat untuk dibaca (melewati batas memori pembaca). Unggah sebagai CSV atau bagi menjadi beberapa berkas.",
+    waktu: (detik: number) =>
+      `Membaca berkas XLSX melewati batas waktu ${detik.toLocaleString("id-ID")} detik. Unggah sebagai CSV atau bagi menjadi beberapa berkas.`,
+  },
+
   // Row errors.
   jumlahKolom: (ada: number, harus: number) => `Baris berisi ${ada} kolom, seharusnya ${harus}.`,
   kosong: "Wajib diisi.",
