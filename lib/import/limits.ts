@@ -43,10 +43,11 @@ export const CLI_LIMITS: ImportLimits = {
   maxRows: 5_000_000,
   maxLineChars: 10_000,
   maxCellChars: 1_000,
-  maxInflatedBytes: 1024 * MB,
-  maxTotalInflatedBytes: 1536 * MB,
+  // A sheet holds at most 1,048,576 rows (Excel's limit): ~200 MB of sheet XML for the contract's columns.
+  maxInflatedBytes: 256 * MB,
+  maxTotalInflatedBytes: 384 * MB,
   maxZipEntries: 1_000,
-  workerHeapMb: 1024,
+  workerHeapMb: 512,
   maxSeconds: 600,
 };
 
