@@ -24,7 +24,7 @@ export type XlsxResult = { csv: string } | { refusal: XlsxRefusal };
 
 /** Where the worker entry lives: the project root (cwd of `next start`, the CLI and the tests). */
 function workerFile(): string {
-  const file = path.join(process.cwd(), "lib", "import", "worker", "xlsx-worker.mjs");
+  const file = path.join(/*turbopackIgnore: true*/ process.cwd(), "lib", "import", "worker", "xlsx-worker.mjs");
   if (!fs.existsSync(file)) throw new Error(`XLSX worker not found at ${file} (run from the project root)`);
   return file;
 }
