@@ -31,6 +31,8 @@ interface Figure {
   bytes: number;
   status: number | null;
   message: string;
+  /** The first row or file error listed under the message, when there is one. */
+  first?: string;
   idleMb: number;
   peakMb: number;
   ms: number;
@@ -78,12 +80,12 @@ async function upload(kasus: string, session: Session, file: Uint8Array | string
   const blob = new Blob([typeof file === "string" ? file : new Uint8Array(file)]);
   const started = Date.now();
   const { result, idleMb, peakMb } = await withPeakRss(pid, () =>
-    callAction<{ tahap: string; message: string | null }>(session, "/laporan/unggah", actionId("lib/actions/unggah-nilai.ts", "unggahNilaiAction"), INITIAL, [
+    callAction<{ tahap: string; message: string | null; errors: { message: string }[] }>(session, "/laporan/unggah", actionId("lib/actions/unggah-nilai.ts", "unggahNilaiAction"), INITIAL, [
       ["langkah", "pratinjau"],
       ["berkas", blob, name],
     ]).catch((e: unknown) => ({ status: 0, state: null, body: String((e as Error).cause ?? e) })),
   );
-  const f = { kasus, bytes: blob.size, status: result.status, message: result.state?.message ?? result.body.slice(0, 120), idleMb: Math.round(idleMb), peakMb: Math.round(peakMb), ms: Date.now() - started };
+  const f = { kasus, bytes: blob.size, status: result.status, message: result.state?.message ?? result.body.slice(0, 120), first: result.state?.errors?.[0]?.message, idleMb: Math.round(idleMb), peakMb: Math.round(peakMb), ms: Date.now() - started };
   figures.push(f);
   expect(await alive(), `${kasus}: server answers /login afterwards`).toBe(true);
   expect(peakMb - idleMb, `${kasus}: peak RSS over idle (MB)`).toBeLessThan(BUDGET_MB);
@@ -121,11 +123,13 @@ describe("resource exhaustion: refused, bounded, nothing written", () => {
   it("a CSV of one 9.9 MB line is refused as too long", async () => {
     const f = await upload("CSV satu baris 9,9 MB", pkm, `${COLS.join(",")}\n${"9".repeat(9.9 * 1024 * 1024)}\n`, "baris.csv");
     expect(f.message).toBe(UNGGAH.adaKesalahan(1));
+    expect(f.first).toBe(IMPORT_MSG.barisTerlaluPanjang(WEB_LIMITS.maxLineChars));
   });
 
   it("a CSV of 10,000 header columns is refused (line length)", async () => {
     const f = await upload("CSV 10.000 kolom", pkm, `${Array.from({ length: 10_000 }, (_, i) => `k${i}`).join(",")}\n1\n`, "kolom.csv");
     expect(f.message).toBe(UNGGAH.adaKesalahan(1));
+    expect(f.first).toBe(IMPORT_MSG.barisTerlaluPanjang(WEB_LIMITS.maxLineChars));
   });
 
   it("a CSV of one 50 MB line is cut at the framework's body limit; the server stays up", async () => {
