@@ -30,7 +30,7 @@ export const IMPORT_MSG = {
       `Berkas XLSX berisi terlalu banyak bagian (lebih dari ${maks.toLocaleString("id-ID")}). Simpan ulang dari Excel atau unggah sebagai CSV.`,
     kolomTambahan: (kolom: string, baris: number, isi: string, header: readonly string[]) =>
       `Kolom ${kolom} di baris ${baris} berisi "${isi}", padahal berkas hanya boleh berisi kolom ${header.join(",")} (kolom A sampai ${String.fromCharCode(64 + header.length)}). Hapus kolom ${kolom}.`,
-    selTerlaluPanjang: (sel: string, maks: number) => `Sel ${sel} berisi lebih dari ${maks.toLocaleString("id-ID")} karakter.`,
+    selTerlaluPanjang: (sel: string, maks: number) => `Isi sel ${sel} terlalu panjang (lebih dari ${maks.toLocaleString("id-ID")} karakter).`,
     memori: "Berkas XLSX terlalu berat untuk dibaca (melewati batas memori pembaca). Unggah sebagai CSV atau bagi menjadi beberapa berkas.",
     waktu: (detik: number) =>
       `Membaca berkas XLSX melewati batas waktu ${detik.toLocaleString("id-ID")} detik. Unggah sebagai CSV atau bagi menjadi beberapa berkas.`,

@@ -4,6 +4,7 @@ import { IMPORT_MSG } from "@/lib/i18n/import";
 import { WEB_LIMITS, type ImportLimits } from "@/lib/import/limits";
 import { readValues, VALUES_COLUMNS } from "@/lib/import/values";
 import { importInput, refusalMessage, xlsxToCsv, type XlsxRefusal } from "@/lib/import/xlsx";
+import { isIndonesian } from "../../reliability/hostile-values";
 import { bombXlsx, cell, sheetXlsx, VALUES_HEADER_ROW, workbookParts, zip } from "../../fixtures/xlsx";
 
 // The bounded XLSX reader (issue 13), through the worker the server and the CLI use: what a normal
@@ -123,6 +124,15 @@ describe("hostile workbooks are refused with the limit they passed", () => {
     const r = await refusal(await bombXlsx(64, 1024), { ...WEB_LIMITS, maxSeconds: 0.05 });
     expect(r).toEqual({ code: "time", max: 0.05 });
   }, 30_000);
+});
+
+describe("refusal messages", () => {
+  it("every refusal code has a message a user reads as Indonesian (the hostile suite's check)", () => {
+    const codes: XlsxRefusal["code"][] = ["inflated", "entries", "rows", "columns", "cell", "corrupt", "unsupported", "memory", "time"];
+    const bad = codes.map((code) => [code, refusalMessage({ code, max: 10, row: 2, column: "F", value: "x" }, COLS)]).filter(([, m]) => !isIndonesian(m));
+    expect(bad).toEqual([]);
+    expect([IMPORT_MSG.barisTerlaluPanjang(10), IMPORT_MSG.terlaluBanyakBaris(10), IMPORT_MSG.badan.terlaluBesar(1024), IMPORT_MSG.badan.terlaluLambat(10)].filter((m) => !isIndonesian(m))).toEqual([]);
+  });
 });
 
 describe("importInput", () => {
