@@ -32,6 +32,7 @@ export const IMPORT_MSG = {
       `Kolom ${kolom} di baris ${baris} berisi "${isi}", padahal berkas hanya boleh berisi kolom ${header.join(",")} (kolom A sampai ${String.fromCharCode(64 + header.length)}). Hapus kolom ${kolom}.`,
     selTerlaluPanjang: (sel: string, maks: number) => `Isi sel ${sel} terlalu panjang (lebih dari ${maks.toLocaleString("id-ID")} karakter).`,
     memori: "Berkas XLSX terlalu berat untuk dibaca (melewati batas memori pembaca). Unggah sebagai CSV atau bagi menjadi beberapa berkas.",
+    sibuk: "Server sedang membaca banyak berkas XLSX lain. Coba unggah lagi sebentar lagi, atau unggah sebagai CSV.",
     waktu: (detik: number) =>
       `Membaca berkas XLSX melewati batas waktu ${detik.toLocaleString("id-ID")} detik. Unggah sebagai CSV atau bagi menjadi beberapa berkas.`,
   },

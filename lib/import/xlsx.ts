@@ -11,7 +11,7 @@ import { WEB_LIMITS, type ImportLimits } from "./limits";
 
 /** Why an XLSX was refused; the detail names the limit, row and column where one applies. */
 export interface XlsxRefusal {
-  code: "inflated" | "entries" | "rows" | "columns" | "cell" | "corrupt" | "unsupported" | "memory" | "time";
+  code: "inflated" | "entries" | "rows" | "columns" | "cell" | "corrupt" | "unsupported" | "memory" | "time" | "busy";
   max?: number;
   row?: number;
   column?: string;
@@ -29,8 +29,37 @@ function workerFile(): string {
   return file;
 }
 
-/** The first worksheet's columns A.. (as many as `columns`) as CSV, or why the file was refused. */
-export function xlsxToCsv(bytes: Uint8Array, columns: readonly string[], limits: ImportLimits = WEB_LIMITS): Promise<XlsxResult> {
+/** Workers reading at once (each may take its heap cap), and uploads allowed to wait for one. */
+export const MAX_WORKERS = 2;
+const MAX_WAITING = 8;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+/** Workers running now (for the tests). */
+export function runningWorkers(): number {
+  return running;
+}
+
+/**
+ * The first worksheet's columns A.. (as many as `columns`) as CSV, or why the file was refused. At most
+ * MAX_WORKERS read at once, so concurrent uploads cannot multiply the heap cap; beyond MAX_WAITING waiting
+ * the file is refused as `busy`.
+ */
+export async function xlsxToCsv(bytes: Uint8Array, columns: readonly string[], limits: ImportLimits = WEB_LIMITS): Promise<XlsxResult> {
+  if (running >= MAX_WORKERS) {
+    if (waiting.length >= MAX_WAITING) return { refusal: { code: "busy" } };
+    await new Promise<void>((resolve) => waiting.push(resolve)); // woken with a finished reader's slot
+  } else running++;
+  try {
+    return await runWorker(bytes, columns, limits);
+  } finally {
+    const next = waiting.shift();
+    if (next) next(); // the slot passes on: `running` stays
+    else running--;
+  }
+}
+
+function runWorker(bytes: Uint8Array, columns: readonly string[], limits: ImportLimits): Promise<XlsxResult> {
   // Its own ArrayBuffer (a Buffer may be a view into a shared pool), handed over without a second copy.
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
@@ -86,6 +115,8 @@ export function refusalMessage(r: XlsxRefusal, columns: readonly string[]): stri
       return M.memori;
     case "time":
       return M.waktu(r.max ?? 0);
+    case "busy":
+      return M.sibuk;
     case "corrupt":
       return M.rusak;
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { WEB_LIMITS, type ImportLimits } from "@/lib/import/limits";
 import { readValues, VALUES_COLUMNS } from "@/lib/import/values";
-import { importInput, refusalMessage, xlsxToCsv, type XlsxRefusal } from "@/lib/import/xlsx";
+import { importInput, MAX_WORKERS, refusalMessage, runningWorkers, xlsxToCsv, type XlsxRefusal } from "@/lib/import/xlsx";
 import { isIndonesian } from "../../reliability/hostile-values";
 import { bombXlsx, cell, sheetXlsx, VALUES_HEADER_ROW, workbookParts, zip } from "../../fixtures/xlsx";
 
@@ -126,9 +126,24 @@ describe("hostile workbooks are refused with the limit they passed", () => {
   }, 30_000);
 });
 
+describe("concurrent uploads", () => {
+  it(`at most ${MAX_WORKERS} workers read at once; beyond 8 waiting a file is refused as busy`, async () => {
+    const bomb = await bombXlsx(64, 1024);
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, runningWorkers())), 5);
+    const results = await Promise.all(Array.from({ length: MAX_WORKERS + 9 }, () => xlsxToCsv(bomb, COLS, { ...WEB_LIMITS, maxInflatedBytes: 8 * 1024 * 1024 })));
+    clearInterval(timer);
+    expect(peak).toBe(MAX_WORKERS);
+    const codes = results.map((r) => ("refusal" in r ? r.refusal.code : "ok"));
+    expect(codes.filter((c) => c === "busy")).toHaveLength(1);
+    expect(codes.filter((c) => c === "inflated")).toHaveLength(MAX_WORKERS + 8);
+    expect(runningWorkers()).toBe(0);
+  }, 60_000);
+});
+
 describe("refusal messages", () => {
   it("every refusal code has a message a user reads as Indonesian (the hostile suite's check)", () => {
-    const codes: XlsxRefusal["code"][] = ["inflated", "entries", "rows", "columns", "cell", "corrupt", "unsupported", "memory", "time"];
+    const codes: XlsxRefusal["code"][] = ["inflated", "entries", "rows", "columns", "cell", "corrupt", "unsupported", "memory", "time", "busy"];
     const bad = codes.map((code) => [code, refusalMessage({ code, max: 10, row: 2, column: "F", value: "x" }, COLS)]).filter(([, m]) => !isIndonesian(m));
     expect(bad).toEqual([]);
     expect([IMPORT_MSG.barisTerlaluPanjang(10), IMPORT_MSG.terlaluBanyakBaris(10), IMPORT_MSG.badan.terlaluBesar(1024), IMPORT_MSG.badan.terlaluLambat(10)].filter((m) => !isIndonesian(m))).toEqual([]);
