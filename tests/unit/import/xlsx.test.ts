@@ -61,6 +61,12 @@ describe("hostile workbooks are refused with the limit they passed", () => {
     expect(refusalMessage(r, COLS)).toBe(IMPORT_MSG.xlsx.terlaluBesarTerbuka(64));
   }, 60_000);
 
+  it("a 1 GB single text node (XML parsers hold a text node whole) stops at the same limit, the RSS bounded", async () => {
+    const rss = process.memoryUsage().rss;
+    expect((await refusal(await bombXlsx(1024, 4096, "text"))).code).toBe("inflated");
+    expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 1024 * 1024);
+  }, 60_000);
+
   it("a bomb that declares its true size is refused before any inflation", async () => {
     const r = await refusal(await bombXlsx(128, 128 * 1024 * 1024));
     expect(r.code).toBe("inflated");
