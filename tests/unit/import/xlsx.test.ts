@@ -111,6 +111,16 @@ describe("hostile workbooks are refused with the limit they passed", () => {
     expect(await refusal(zip([...workbookParts(), ...many]))).toEqual({ code: "entries", max: 1000 });
   });
 
+  it("an encrypted entry (flag bit 0) is refused as unsupported", async () => {
+    const file = sheetXlsx(VALUES_HEADER_ROW);
+    // Every central directory entry marked encrypted (the reader reads flags from there).
+    for (let p = file.readUInt32LE(file.length - 22 + 16), n = file.readUInt16LE(file.length - 22 + 10); n > 0; n--) {
+      file.writeUInt16LE(1, p + 8);
+      p += 46 + file.readUInt16LE(p + 28) + file.readUInt16LE(p + 30) + file.readUInt16LE(p + 32);
+    }
+    expect((await refusal(file)).code).toBe("unsupported");
+  });
+
   it("a PK header followed by garbage, or a sheet that is not XML, is corrupt", async () => {
     expect((await refusal(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...new Array(2048).fill(7)]))).code).toBe("corrupt");
     const notXml = zip([...workbookParts(), { name: "xl/worksheets/sheet1.xml", data: Buffer.from("\u0000\u0001 bukan xml") }]);
