@@ -124,6 +124,15 @@ test("upload: a file with errors writes nothing and lists every error; a correct
   expect(await cardText(page, desa)).toBe(before);
 
   await page.goto("/laporan/unggah");
+  // Over 10 MB: refused in the browser before anything is sent.
+  let posts = 0;
+  const countPosts = (r: { method(): string }) => void (r.method() === "POST" && posts++);
+  page.on("request", countPosts);
+  await page.getByLabel(/Berkas nilai/).setInputFiles({ name: "besar.csv", mimeType: "text/csv", buffer: Buffer.alloc(10.5 * 1024 * 1024, "9") });
+  await page.getByRole("button", { name: "Periksa berkas" }).click();
+  await expect(page.getByTestId("pesan-unggah")).toHaveText("Berkas terlalu besar (maksimal 10 MB).");
+  page.off("request", countPosts);
+  expect(posts).toBe(0);
   const good = `kode_desa,tahun,bulan,indikator,nilai\n${desa},${tahun},${bulan},SPM-02,3\n${desa},${tahun},${bulan},SPM-04,2\n`;
   await page.getByLabel(/Berkas nilai/).setInputFiles({ name: "benar.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
   await page.getByRole("button", { name: "Periksa berkas" }).click();
