@@ -39,13 +39,14 @@ export class CsvLimitError extends Error {
 }
 
 /**
- * The delimiter of a file, from its header line (up to the first line end): a comma whenever the header
+ * The delimiter of a file, from its header line (the first non-empty line): a comma whenever the header
  * has one (so the contract's comma files are read exactly as before), else a semicolon, else a tab, else a
  * comma (a one-column header then fails as a wrong header, as it always did).
  */
 export function detectDelimiter(text: string): CsvDelimiter {
-  const end = text.search(/\r?\n/);
-  const header = end === -1 ? text : text.slice(0, end);
+  const start = /^[\r\n]*/.exec(text)![0].length; // empty lines before the header are skipped, as the parser does
+  const end = text.slice(start).search(/\r?\n/);
+  const header = end === -1 ? text.slice(start) : text.slice(start, start + end);
   if (header.includes(",")) return ",";
   if (header.includes(";")) return ";";
   if (header.includes("\t")) return "\t";

@@ -19,6 +19,9 @@ describe("detectDelimiter: from the header line only", () => {
     expect(detectDelimiter("kode_desa\n1\n")).toBe(",");
     expect(detectDelimiter("")).toBe(",");
   });
+  it("empty lines before the header are skipped (an XLSX whose header sits on row 3)", () => {
+    expect(detectDelimiter("\r\n\nkode_desa;tahun\n1;2\n")).toBe(";");
+  });
   it("a semicolon after the header line does not count (the header decides)", () => {
     expect(detectDelimiter("kode_desa\ttahun\n1;2\n")).toBe("\t");
   });
