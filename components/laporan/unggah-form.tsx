@@ -1,10 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import { unggahNilaiAction, type UnggahState } from "@/lib/actions/unggah-nilai";
 import { FormMessage } from "@/components/ui/form-message";
+import { UNGGAH } from "@/lib/i18n/unggah";
+import { WEB_LIMITS } from "@/lib/import/limits";
 
-const INITIAL: UnggahState = { tahap: "awal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null };
+const INITIAL: UnggahState = { tahap: "awal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null, pemisah: null };
 
 function Issues({ title, items, tone }: { title: string; items: UnggahState["errors"]; tone: "error" | "warn" }) {
   if (items.length === 0) return null;
@@ -23,9 +25,18 @@ function Issues({ title, items, tone }: { title: string; items: UnggahState["err
 /** Upload of the values CSV/XLSX: preview (nothing written), then an explicit confirmation. */
 export function UnggahForm() {
   const [state, action, pending] = useActionState(unggahNilaiAction, INITIAL);
+  // A file over the limit is not sent: the server would refuse it too, and one over the framework's body
+  // limit would get no answer the form can show.
+  const [tooBig, setTooBig] = useState(false);
+  const checkSize = (e: FormEvent<HTMLFormElement>) => {
+    const file = (e.currentTarget.elements.namedItem("berkas") as HTMLInputElement | null)?.files?.[0]; // the file input below
+    const over = file !== undefined && file.size > WEB_LIMITS.maxBytes;
+    if (over) e.preventDefault();
+    setTooBig(over);
+  };
   return (
     <div className="space-y-4">
-      <form action={action} className="space-y-3 rounded border border-slate-200 bg-white p-4">
+      <form action={action} onSubmit={checkSize} className="space-y-3 rounded border border-slate-200 bg-white p-4">
         <input type="hidden" name="langkah" value="pratinjau" />
         <label htmlFor="berkas" className="block text-sm font-medium">Berkas nilai (CSV atau XLSX, kolom kode_desa,tahun,bulan,indikator,nilai)</label>
         <input id="berkas" name="berkas" type="file" accept=".csv,.xlsx,text/csv" required className="block text-sm" />
@@ -33,7 +44,12 @@ export function UnggahForm() {
           {pending ? "Memeriksa…" : "Periksa berkas"}
         </button>
       </form>
-      <FormMessage testId="pesan-unggah" ok={state.tahap !== "gagal"} message={state.message} />
+      <FormMessage testId="pesan-unggah" ok={!tooBig && state.tahap !== "gagal"} message={tooBig ? UNGGAH.terlaluBesar : state.message} />
+      {!tooBig && state.pemisah && (
+        <p className="text-sm text-slate-700" data-testid="pemisah-unggah">
+          {UNGGAH.pemisahKolom(state.pemisah)}
+        </p>
+      )}
       {state.counts && (
         <dl className="grid max-w-md grid-cols-[1fr_max-content] gap-x-4 rounded border border-slate-200 bg-white p-3 text-sm tabular-nums" data-testid="ringkasan-unggah">
           <dt>Baris</dt><dd>{state.counts.rows.toLocaleString("id-ID")}</dd>

@@ -2,8 +2,11 @@
 
 import { z } from "zod";
 import { importValues } from "@/lib/data/import-values";
+import { detectDelimiter, type CsvDelimiter } from "@/lib/import/csv";
+import { WEB_LIMITS } from "@/lib/import/limits";
 import { decodeText, type ImportIssue } from "@/lib/import/rows";
-import { isXlsx, xlsxToCsv } from "@/lib/import/xlsx";
+import { VALUES_COLUMNS } from "@/lib/import/values";
+import { importInput } from "@/lib/import/xlsx";
 import { UNGGAH } from "@/lib/i18n/unggah";
 import { formAction } from "./action";
 
@@ -16,30 +19,26 @@ export interface UnggahState {
   /** The file as CSV text, sent back with the confirmation (validated again then). */
   csv: string | null;
   namaFile: string | null;
+  /** The field delimiter of an uploaded CSV, named in the preview (null for an XLSX). */
+  pemisah: CsvDelimiter | null;
 }
 
-const MAX_BYTES = 10 * 1024 * 1024;
-
-async function readUpload(form: FormData): Promise<{ csv: string; nama: string } | { error: string }> {
+/** The upload as CSV text: an XLSX is read in a bounded worker (lib/import/xlsx.ts), never here. */
+async function readUpload(form: FormData): Promise<{ csv: string; nama: string; xlsx: boolean } | { error: string }> {
   const confirmed = form.get("csv");
-  if (typeof confirmed === "string" && confirmed.length > 0) return { csv: confirmed, nama: String(form.get("namaFile") ?? "") };
+  if (typeof confirmed === "string" && confirmed.length > 0) return { csv: confirmed, nama: String(form.get("namaFile") ?? ""), xlsx: false };
   const file = form.get("berkas");
   if (!(file instanceof File) || file.size === 0) return { error: UNGGAH.pilihBerkas };
-  if (file.size > MAX_BYTES) return { error: UNGGAH.terlaluBesar };
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (isXlsx(bytes)) {
-    try {
-      return { csv: await xlsxToCsv(bytes), nama: file.name };
-    } catch {
-      return { error: UNGGAH.xlsxRusak };
-    }
-  }
+  if (file.size > WEB_LIMITS.maxBytes) return { error: UNGGAH.terlaluBesar };
+  const read = await importInput(new Uint8Array(await file.arrayBuffer()), VALUES_COLUMNS, WEB_LIMITS);
+  if ("error" in read) return { error: read.error };
+  if (typeof read.input === "string") return { csv: read.input, nama: file.name, xlsx: true };
   // Strictly, as the import does: a binary file or one saved as Latin-1/UTF-16 is named as such.
-  const text = decodeText(bytes);
-  return "error" in text ? { error: text.error.message } : { csv: text.text, nama: file.name };
+  const text = decodeText(read.input);
+  return "error" in text ? { error: text.error.message } : { csv: text.text, nama: file.name, xlsx: false };
 }
 
-const GAGAL: UnggahState = { tahap: "gagal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null };
+const GAGAL: UnggahState = { tahap: "gagal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null, pemisah: null };
 
 const run = formAction<UnggahState, { langkah?: "pratinjau" | "simpan" }>({
   // Permission first: nothing of the file is read for a role that may not import.
@@ -51,11 +50,12 @@ const run = formAction<UnggahState, { langkah?: "pratinjau" | "simpan" }>({
     const upload = await readUpload(form);
     if ("error" in upload) return { ...GAGAL, message: upload.error };
     const simpan = input.langkah === "simpan";
+    const pemisah = upload.xlsx ? null : detectDelimiter(upload.csv);
     const r = await importValues(actor, new TextEncoder().encode(upload.csv), { pratinjau: !simpan });
-    if (!r.ok) return { ...GAGAL, message: UNGGAH.adaKesalahan(r.errors.length), errors: r.errors.slice(0, 500), namaFile: upload.nama };
+    if (!r.ok) return { ...GAGAL, message: UNGGAH.adaKesalahan(r.errors.length), errors: r.errors.slice(0, 500), namaFile: upload.nama, pemisah };
     const counts = { rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged };
     if (simpan) return { ...GAGAL, tahap: "selesai", message: UNGGAH.tersimpan, counts, warnings: r.warnings.slice(0, 500), namaFile: upload.nama };
-    return { tahap: "pratinjau", message: UNGGAH.periksa, errors: [], warnings: r.warnings.slice(0, 500), counts, csv: upload.csv, namaFile: upload.nama };
+    return { tahap: "pratinjau", message: UNGGAH.periksa, errors: [], warnings: r.warnings.slice(0, 500), counts, csv: upload.csv, namaFile: upload.nama, pemisah };
   },
 });
 

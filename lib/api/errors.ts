@@ -1,15 +1,27 @@
 import { NextResponse } from "next/server";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
+import { IMPORT_MSG } from "@/lib/i18n/import";
+import { BODY_LIMITS } from "@/lib/import/limits";
 
 // One enum of error codes, one code-to-status table; unknown errors get a generic message, never internals.
-export type ApiErrorCode = "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "DB_UNAVAILABLE" | "INTERNAL";
+export type ApiErrorCode =
+  | "BAD_REQUEST"
+  | "UNAUTHORIZED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "REQUEST_TIMEOUT"
+  | "PAYLOAD_TOO_LARGE"
+  | "DB_UNAVAILABLE"
+  | "INTERNAL";
 
 const STATUS: Record<ApiErrorCode, number> = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  REQUEST_TIMEOUT: 408,
+  PAYLOAD_TOO_LARGE: 413,
   DB_UNAVAILABLE: 503,
   INTERNAL: 500,
 };
@@ -19,6 +31,8 @@ const DEFAULT_MESSAGE: Record<ApiErrorCode, string> = {
   UNAUTHORIZED: "Perlu masuk (sesi) atau token API yang sah.",
   FORBIDDEN: "Wilayah ini di luar cakupan akun Anda.",
   NOT_FOUND: "Wilayah tidak ditemukan.",
+  REQUEST_TIMEOUT: IMPORT_MSG.badan.terlaluLambat(BODY_LIMITS.maxSeconds),
+  PAYLOAD_TOO_LARGE: IMPORT_MSG.badan.terlaluBesar(BODY_LIMITS.maxBytes),
   DB_UNAVAILABLE: "Basis data sedang tidak tersedia. Coba lagi sebentar lagi.",
   INTERNAL: "Terjadi kesalahan pada server.",
 };

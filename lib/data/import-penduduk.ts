@@ -19,7 +19,7 @@ export async function importPenduduk(actor: Actor, input: Uint8Array | string, o
   requirePermission(actor, "sasaran.impor");
   const progress = options.onProgress ?? (() => {});
   progress(F.membaca, 0, 1);
-  const table = readPenduduk(input);
+  const table = readPenduduk(input, options.limits);
   progress(F.membaca, 1, 1);
   if (table.fatal) return { ok: false, errors: table.errors };
 

@@ -17,7 +17,7 @@ export async function importSasaran(actor: Actor, input: Uint8Array | string, op
   requirePermission(actor, "sasaran.impor");
   const progress = options.onProgress ?? (() => {});
   progress(F.membaca, 0, 1);
-  const table = readSasaran(input);
+  const table = readSasaran(input, options.limits);
   progress(F.membaca, 1, 1);
   if (table.fatal) return { ok: false, errors: table.errors };
 

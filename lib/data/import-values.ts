@@ -22,7 +22,7 @@ export async function importValues(actor: Actor, input: Uint8Array | string, opt
   requirePermission(actor, "import.jalankan");
   const progress = options.onProgress ?? (() => {});
   progress(F.membaca, 0, 1);
-  const table = readValues(input);
+  const table = readValues(input, options.limits);
   progress(F.membaca, 1, 1);
   if (table.fatal) return { ok: false, errors: table.errors };
 

@@ -15,6 +15,35 @@ export const IMPORT_MSG = {
   kolomTakDikenal: (kolom: string, header: readonly string[]) =>
     `Kolom "${kolom}" tidak dikenal. Header yang diharapkan: ${header.join(",")}.`,
   kolomGanda: (kolom: string) => `Kolom "${kolom}" muncul lebih dari sekali di header.`,
+  barisTerlaluPanjang: (maks: number) =>
+    `Baris terlalu panjang (lebih dari ${maks.toLocaleString("id-ID")} karakter). Periksa pemisah kolom dan akhir baris berkas.`,
+  terlaluBanyakBaris: (maks: number) =>
+    `Berkas berisi lebih dari ${maks.toLocaleString("id-ID")} baris. Bagi menjadi beberapa berkas lalu impor satu per satu.`,
+
+  // XLSX refusals (lib/import/xlsx.ts: XlsxRefusal): the whole file, nothing read into the database.
+  xlsx: {
+    rusak: "Berkas XLSX tidak dapat dibaca. Simpan ulang dari Excel atau unggah sebagai CSV.",
+    tidakDidukung: "Berkas XLSX memakai fitur yang tidak didukung (terenkripsi, ZIP64 atau kompresi lain). Simpan ulang dari Excel atau unggah sebagai CSV.",
+    terlaluBesarTerbuka: (maksMb: number) =>
+      `Isi berkas XLSX terlalu besar setelah dibuka (lebih dari ${maksMb.toLocaleString("id-ID")} MB). Simpan hanya lembar data, atau unggah sebagai CSV.`,
+    terlaluBanyakBagian: (maks: number) =>
+      `Berkas XLSX berisi terlalu banyak bagian (lebih dari ${maks.toLocaleString("id-ID")}). Simpan ulang dari Excel atau unggah sebagai CSV.`,
+    kolomTambahan: (kolom: string, baris: number, isi: string, header: readonly string[]) =>
+      `Kolom ${kolom} di baris ${baris} berisi "${isi}", padahal berkas hanya boleh berisi kolom ${header.join(",")} (kolom A sampai ${String.fromCharCode(64 + header.length)}). Hapus kolom ${kolom}.`,
+    selTerlaluPanjang: (sel: string, maks: number) => `Isi sel ${sel} terlalu panjang (lebih dari ${maks.toLocaleString("id-ID")} karakter).`,
+    memori: "Berkas XLSX terlalu berat untuk dibaca (melewati batas memori pembaca). Unggah sebagai CSV atau bagi menjadi beberapa berkas.",
+    sibuk: "Server sedang membaca banyak berkas XLSX lain. Coba unggah lagi sebentar lagi, atau unggah sebagai CSV.",
+    waktu: (detik: number) =>
+      `Membaca berkas XLSX melewati batas waktu ${detik.toLocaleString("id-ID")} detik. Unggah sebagai CSV atau bagi menjadi beberapa berkas.`,
+  },
+
+  // Request bodies of the JSON API (lib/api/body.ts).
+  badan: {
+    terlaluBesar: (maksBytes: number) =>
+      `Isi permintaan terlalu besar (maksimal ${Math.round(maksBytes / 1024).toLocaleString("id-ID")} KB). Tidak ada yang dibaca maupun disimpan.`,
+    terlaluLambat: (detik: number) =>
+      `Isi permintaan tidak diterima lengkap dalam ${detik.toLocaleString("id-ID")} detik. Kirim ulang dari koneksi yang lebih stabil.`,
+  },
 
   // Row errors.
   jumlahKolom: (ada: number, harus: number) => `Baris berisi ${ada} kolom, seharusnya ${harus}.`,
@@ -66,7 +95,8 @@ Mengimpor nilai bulanan. Header wajib: kode_desa,tahun,bulan,indikator,nilai (ur
 Satu baris per nilai; disimpan sebagai laporan DIKIRIM. Semua baris diperiksa dulu: bila ada satu
 kesalahan saja, tidak ada yang disimpan dan setiap kesalahan dicetak dengan nomor baris dan kolomnya.
 Peringatan (mis. nilai bulanan melebihi sasaran) tidak menghalangi impor. Impor ulang berkas yang sama
-tidak mengubah apa pun. Kode keluar: 0 berhasil, 1 ada kesalahan data, 2 berkas/opsi salah.`,
+tidak mengubah apa pun. Berkas XLSX juga diterima: lembar pertama, kolom A sampai E (dibaca dengan
+batas ukuran, baris, kolom dan panjang sel). Kode keluar: 0 berhasil, 1 ada kesalahan data, 2 berkas/opsi salah.`,
     sasaran: `npm run cli -- import-sasaran BERKAS.csv
 
 Mengimpor sasaran tahunan per desa dan indikator dengan sumber DITETAPKAN (selalu menang atas
@@ -79,10 +109,12 @@ kelompok: total, bayi, balita, usia_dikdas, usia_produktif, lansia, remaja, usia
 Sesudahnya sasaran ESTIMASI desa dan tahun itu dihitung ulang (sasaran DITETAPKAN tidak disentuh).
 Bila ada kesalahan, tidak ada yang disimpan. Kode keluar: 0 berhasil, 1 ada kesalahan data, 2 berkas/opsi salah.`,
   },
-  pemakaian: (perintah: string) => `Penggunaan: npm run cli -- ${perintah} BERKAS.csv`,
+  pemakaian: (perintah: string) => `Penggunaan: npm run cli -- ${perintah} BERKAS.csv|BERKAS.xlsx`,
   berkasTidakAda: (berkas: string) => `Berkas tidak ditemukan: ${berkas}`,
   bukanBerkas: (berkas: string) => `Bukan berkas biasa: ${berkas}`,
   tidakTerbaca: (berkas: string) => `Berkas tidak dapat dibaca: ${berkas}`,
+  terlaluBesar: (berkas: string, maksBytes: number) =>
+    `Berkas terlalu besar: ${berkas} (maksimal ${Math.round(maksBytes / (1024 * 1024)).toLocaleString("id-ID")} MB). Bagi menjadi beberapa berkas.`,
   ditolak: (n: number) =>
     `Impor dibatalkan: ${n.toLocaleString("id-ID")} kesalahan. Tidak ada data yang disimpan.`,
   barisError: (line: number | null, column: string | null, message: string, value: string | null) => {

@@ -1,8 +1,12 @@
+import { IMPORT_MSG } from "./import";
+
 export const UNGGAH = {
   pilihBerkas: "Pilih berkas CSV atau XLSX terlebih dahulu.",
   terlaluBesar: "Berkas terlalu besar (maksimal 10 MB).",
-  xlsxRusak: "Berkas XLSX tidak dapat dibaca. Simpan ulang dari Excel atau unggah sebagai CSV.",
+  xlsxRusak: IMPORT_MSG.xlsx.rusak,
   adaKesalahan: (n: number) => `Ada ${n.toLocaleString("id-ID")} kesalahan. Tidak ada data yang disimpan; perbaiki berkas lalu unggah lagi.`,
   periksa: "Periksa ringkasan perubahan di bawah, lalu konfirmasi untuk menyimpan.",
   tersimpan: "Data tersimpan dan terkirim.",
+  /** The preview names the delimiter read off the header line (lib/import/csv.ts detectDelimiter). */
+  pemisahKolom: (pemisah: "," | ";" | "\t") => `Pemisah kolom: ${{ ",": "koma (,)", ";": "titik koma (;)", "\t": "tab" }[pemisah]}`,
 } as const;

@@ -15,6 +15,7 @@ import {
   type Table,
   type Validated,
 } from "./rows";
+import type { ImportLimits } from "./limits";
 
 export const PENDUDUK_COLUMNS = ["kode_desa", "tahun", "kelompok", "jumlah"] as const;
 export type PendudukColumn = (typeof PENDUDUK_COLUMNS)[number];
@@ -27,8 +28,8 @@ export interface PendudukRow {
   jumlah: number;
 }
 
-export function readPenduduk(input: Uint8Array | string): Table<PendudukColumn> {
-  return readTable(input, PENDUDUK_COLUMNS);
+export function readPenduduk(input: Uint8Array | string, limits?: ImportLimits): Table<PendudukColumn> {
+  return readTable(input, PENDUDUK_COLUMNS, limits);
 }
 
 function kelompokOf(raw: string, line: number, errors: ImportIssue[]): KelompokPenduduk | null {

@@ -4,7 +4,8 @@
 import type { Actor } from "@/lib/auth/actor";
 import { canView } from "@/lib/auth/scope";
 import { IMPORT_MSG } from "@/lib/i18n/import";
-import { CsvSyntaxError, parseCsv } from "./csv";
+import { CsvLimitError, CsvSyntaxError, detectDelimiter, parseCsv, type CsvDelimiter } from "./csv";
+import { WEB_LIMITS, type ImportLimits } from "./limits";
 
 /** One problem of an import. line: as in the file (header = 1), null for the whole file. */
 export interface ImportIssue {
@@ -40,6 +41,8 @@ export interface Table<C extends string> {
   rows: TableRow<C>[];
   errors: ImportIssue[];
   fatal: boolean;
+  /** The field delimiter read off the header line (a comma when the file had none to read). */
+  delimiter: CsvDelimiter;
 }
 
 export interface Validated<T> {
@@ -59,7 +62,7 @@ function fileError(message: string, line: number | null = null, column: string |
 }
 
 function fatal<C extends string>(...errors: ImportIssue[]): Table<C> {
-  return { rows: [], errors, fatal: true };
+  return { rows: [], errors, fatal: true, delimiter: "," };
 }
 
 /** Decodes UTF-8 (BOM accepted) strictly; binary content or invalid UTF-8 is one file error. */
@@ -81,16 +84,21 @@ export function decodeText(input: Uint8Array | string): { text: string } | { err
 /**
  * Reads a CSV against the exact column set `columns` (any order; names compared trimmed and
  * case-insensitively). Rows whose fields are all empty (trailing ",,,," lines of spreadsheets) are skipped.
+ * The delimiter (comma, semicolon or tab) is read off the header line; `limits` bound lines and rows.
  */
-export function readTable<C extends string>(input: Uint8Array | string, columns: readonly C[]): Table<C> {
+export function readTable<C extends string>(input: Uint8Array | string, columns: readonly C[], limits: ImportLimits = WEB_LIMITS): Table<C> {
   const decoded = decodeText(input);
   if ("error" in decoded) return fatal(decoded.error);
   if (decoded.text.trim() === "") return fatal(fileError(IMPORT_MSG.berkasKosong));
+  const delimiter = detectDelimiter(decoded.text);
   let csv;
   try {
-    csv = parseCsv(decoded.text);
+    csv = parseCsv(decoded.text, delimiter, { maxLineChars: limits.maxLineChars, maxRows: limits.maxRows });
   } catch (error) {
     if (error instanceof CsvSyntaxError) return fatal(fileError(IMPORT_MSG.csvRusak(error.message), error.line));
+    if (error instanceof CsvLimitError) {
+      return fatal(fileError(error.limit === "rows" ? IMPORT_MSG.terlaluBanyakBaris(error.max) : IMPORT_MSG.barisTerlaluPanjang(error.max), error.line));
+    }
     throw error;
   }
   const [header, ...data] = csv;
@@ -111,7 +119,7 @@ export function readTable<C extends string>(input: Uint8Array | string, columns:
   for (const row of data) {
     if (row.fields.every((f) => f.trim() === "")) continue;
     if (row.fields.length !== names.length) {
-      errors.push({ line: row.line, column: null, message: IMPORT_MSG.jumlahKolom(row.fields.length, names.length), value: row.fields.join(",") });
+      errors.push({ line: row.line, column: null, message: IMPORT_MSG.jumlahKolom(row.fields.length, names.length), value: row.fields.join(delimiter) });
       continue;
     }
     const fields = {} as Record<C, string>; // filled for every column just below
@@ -119,7 +127,7 @@ export function readTable<C extends string>(input: Uint8Array | string, columns:
     rows.push({ line: row.line, fields });
   }
   if (rows.length === 0 && errors.length === 0) return fatal(fileError(IMPORT_MSG.tanpaBarisData));
-  return { rows, errors, fatal: false };
+  return { rows, errors, fatal: false, delimiter };
 }
 
 /** The distinct trimmed values of one column (e.g. the desa codes to look up). */
@@ -210,6 +218,8 @@ export interface ImportOptions {
   pratinjau?: boolean;
   /** audit_log.sumber of the changes: 'import' (default) or the form that used the import. */
   sumber?: string;
+  /** Bounds on reading the file: the web upload's (default) or the command line's. */
+  limits?: ImportLimits;
 }
 
 /** An import's answer: every error and nothing written, or the counts and the (non-blocking) warnings. */

@@ -15,6 +15,7 @@ import {
   type Table,
   type Validated,
 } from "./rows";
+import type { ImportLimits } from "./limits";
 import { indikatorOf } from "./values";
 
 export const SASARAN_COLUMNS = ["kode_desa", "tahun", "indikator", "sasaran"] as const;
@@ -28,8 +29,8 @@ export interface SasaranRow {
   jumlah: number;
 }
 
-export function readSasaran(input: Uint8Array | string): Table<SasaranColumn> {
-  return readTable(input, SASARAN_COLUMNS);
+export function readSasaran(input: Uint8Array | string, limits?: ImportLimits): Table<SasaranColumn> {
+  return readTable(input, SASARAN_COLUMNS, limits);
 }
 
 /** Known indicators that have a sasaran (every jenis but `jumlah`). */

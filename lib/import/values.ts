@@ -17,6 +17,7 @@ import {
   type Table,
   type Validated,
 } from "./rows";
+import type { ImportLimits } from "./limits";
 
 export const VALUES_COLUMNS = ["kode_desa", "tahun", "bulan", "indikator", "nilai"] as const;
 export type ValuesColumn = (typeof VALUES_COLUMNS)[number];
@@ -50,8 +51,8 @@ export function sasaranKey(desaKode: string, tahun: number, indikator: string): 
   return `${desaKode}/${tahun}/${indikator}`;
 }
 
-export function readValues(input: Uint8Array | string): Table<ValuesColumn> {
-  return readTable(input, VALUES_COLUMNS);
+export function readValues(input: Uint8Array | string, limits?: ImportLimits): Table<ValuesColumn> {
+  return readTable(input, VALUES_COLUMNS, limits);
 }
 
 /** Indicator codes are matched case-insensitively; the catalog's spelling is kept. */

@@ -1,25 +1,37 @@
 import fs from "node:fs";
 import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/permissions";
 import { importPenduduk } from "@/lib/data/import-penduduk";
 import { importSasaran } from "@/lib/data/import-sasaran";
 import { importValues } from "@/lib/data/import-values";
 import { closePool } from "@/lib/db/pool";
 import { IMPORT_CLI } from "@/lib/i18n/import";
+import { CLI_LIMITS } from "@/lib/import/limits";
+import { PENDUDUK_COLUMNS } from "@/lib/import/penduduk";
 import type { ImportIssue, ImportOptions, ImportResult } from "@/lib/import/rows";
+import { SASARAN_COLUMNS } from "@/lib/import/sasaran";
+import { VALUES_COLUMNS } from "@/lib/import/values";
+import { importInput } from "@/lib/import/xlsx";
 import { openDatabase } from "../lib/database";
 import type { Command } from "./commands";
 
 // `import-values FILE`, `import-sasaran FILE`, `import-penduduk FILE`: the library imports of lib/data, run
 // as the CLI actor. Exit codes: 0 imported, 1 rejected (every error printed, nothing written), 2 bad usage/file.
+// The file is read within CLI_LIMITS (lib/import/limits.ts): its size before it is read, an XLSX in the
+// bounded worker the web upload uses, CSV lines and rows by the readers.
 
 type Kind = "values" | "sasaran" | "penduduk";
-type Importer = (actor: Actor, input: Uint8Array, options: ImportOptions) => Promise<ImportResult>;
+type Importer = (actor: Actor, input: Uint8Array | string, options: ImportOptions) => Promise<ImportResult>;
+
+const COLUMNS: Record<Kind, readonly string[]> = { values: VALUES_COLUMNS, sasaran: SASARAN_COLUMNS, penduduk: PENDUDUK_COLUMNS };
 
 const MAX_PRINTED = 200;
 
 function readInput(file: string): Buffer | string {
   try {
-    if (!fs.statSync(file).isFile()) return IMPORT_CLI.bukanBerkas(file);
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return IMPORT_CLI.bukanBerkas(file);
+    if (stat.size > CLI_LIMITS.maxBytes) return IMPORT_CLI.terlaluBesar(file, CLI_LIMITS.maxBytes);
     return fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code; // fs errors carry an errno code
@@ -62,18 +74,25 @@ function importCommand(kind: Kind, command: string, importer: Importer): Command
         console.error(IMPORT_CLI.pemakaian(command));
         return 2;
       }
-      const input = readInput(args[0]);
-      if (typeof input === "string") {
-        console.error(input);
+      requirePermission(CLI_ACTOR, "import.jalankan");
+      const bytes = readInput(args[0]);
+      if (typeof bytes === "string") {
+        console.error(bytes);
         return 2;
       }
+      const read = await importInput(bytes, COLUMNS[kind], CLI_LIMITS);
+      if ("error" in read) {
+        console.error(`${args[0]}: ${read.error}`);
+        return 2;
+      }
+      const input = read.input;
       const started = Date.now();
       const server = await openDatabase();
       // lib/data resolves its database through pool(): point it at the server opened here.
       process.env.DATABASE_URL = server.url;
       const progress = progressPrinter(process.stderr);
       try {
-        const result = await importer(CLI_ACTOR, input, { onProgress: progress.update });
+        const result = await importer(CLI_ACTOR, input, { onProgress: progress.update, limits: CLI_LIMITS });
         progress.end();
         if (!result.ok) {
           console.error(IMPORT_CLI.ditolak(result.errors.length));

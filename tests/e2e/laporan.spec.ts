@@ -121,19 +121,31 @@ test("upload: a file with errors writes nothing and lists every error; a correct
   await expect(page.getByTestId("peran")).toBeVisible();
   const before = await cardText(page, desa);
   await page.goto("/laporan/unggah");
-  const bad = `kode_desa,tahun,bulan,indikator,nilai\n${desa},${tahun},${bulan},SPM-02,-4\n${desa},${tahun},${bulan},SPM-99,1\n36.04.22.2001,${tahun},${bulan},SPM-02,1\n`;
+  // Saved by Excel in Indonesian regional settings: `;` between fields; read as such, and said so.
+  const bad = `kode_desa;tahun;bulan;indikator;nilai\r\n${desa};${tahun};${bulan};SPM-02;-4\r\n${desa};${tahun};${bulan};SPM-99;1\r\n36.04.22.2001;${tahun};${bulan};SPM-02;1\r\n`;
   await page.getByLabel(/Berkas nilai/).setInputFiles({ name: "salah.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await page.getByRole("button", { name: "Periksa berkas" }).click();
   await expect(page.getByTestId("pesan-unggah")).toContainText("Tidak ada data yang disimpan");
+  await expect(page.getByTestId("pemisah-unggah")).toHaveText("Pemisah kolom: titik koma (;)");
   await expect(page.getByTestId("daftar-kesalahan").locator("li")).toHaveCount(3);
   expect(await cardText(page, desa)).toBe(before);
 
   await page.goto("/laporan/unggah");
+  // Over 10 MB: refused in the browser before anything is sent.
+  let posts = 0;
+  const countPosts = (r: { method(): string }) => void (r.method() === "POST" && posts++);
+  page.on("request", countPosts);
+  await page.getByLabel(/Berkas nilai/).setInputFiles({ name: "besar.csv", mimeType: "text/csv", buffer: Buffer.alloc(10.5 * 1024 * 1024, "9") });
+  await page.getByRole("button", { name: "Periksa berkas" }).click();
+  await expect(page.getByTestId("pesan-unggah")).toHaveText("Berkas terlalu besar (maksimal 10 MB).");
+  page.off("request", countPosts);
+  expect(posts).toBe(0);
   const good = `kode_desa,tahun,bulan,indikator,nilai\n${desa},${tahun},${bulan},SPM-02,3\n${desa},${tahun},${bulan},SPM-04,2\n`;
   await page.getByLabel(/Berkas nilai/).setInputFiles({ name: "benar.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
   await page.getByRole("button", { name: "Periksa berkas" }).click();
   await expect(page.getByTestId("ringkasan-unggah")).toContainText("Baru");
   expect(await page.getByTestId("ringkasan-unggah").innerText()).toMatch(/Baru\s+2/);
+  await expect(page.getByTestId("pemisah-unggah")).toHaveText("Pemisah kolom: koma (,)");
   await page.getByRole("button", { name: "Konfirmasi dan simpan" }).click();
   await expect(page.getByTestId("pesan-unggah")).toContainText("Data tersimpan");
   expect(realisasiOf(await cardText(page, desa))).toBe(realisasiOf(before) + 3);

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { importPenduduk } from "@/lib/data/import-penduduk";
@@ -10,6 +11,8 @@ import { closePool, pool } from "@/lib/db/pool";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import type { ImportResult } from "@/lib/import/rows";
+import { VALUES_COLUMNS } from "@/lib/import/values";
+import { importInput } from "@/lib/import/xlsx";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { estimateSasaran, PARAMETER_DEFAULT } from "@/lib/spm/sasaran";
 import { ADMIN, ANYAR, BANTEN, LEBONG, SERANG } from "./helpers";
@@ -120,6 +123,18 @@ describe("importValues", () => {
     const before = await snapshot();
     const r = expectOk(await importValues(ADMIN, file));
     expect(r).toMatchObject({ rows: 4, inserted: 0, updated: 0, unchanged: 4 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("reads the same file saved by Excel in Indonesian settings (`;`, CRLF) and as an XLSX: nothing changes", async () => {
+    const before = await snapshot();
+    expect(expectOk(await importValues(ADMIN, file.replaceAll(",", ";")))).toMatchObject({ rows: 4, unchanged: 4 });
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Nilai");
+    for (const line of file.split("\r\n")) ws.addRow(line.split(",").map((v) => (/^\d+$/.test(v) ? Number(v) : v)));
+    const read = await importInput(new Uint8Array(await wb.xlsx.writeBuffer()), VALUES_COLUMNS);
+    if ("error" in read) throw new Error(read.error);
+    expect(expectOk(await importValues(ADMIN, read.input))).toMatchObject({ rows: 4, unchanged: 4 });
     expect(await snapshot()).toEqual(before);
   });
 

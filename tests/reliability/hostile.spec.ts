@@ -346,7 +346,8 @@ const FILES: { name: string; expect: string; file: () => Blob | string | Promise
   { name: "hanya header", expect: IMPORT_MSG.tanpaBarisData, file: () => `${HEADER}\n` },
   { name: "jumlah kolom baris salah", expect: IMPORT_MSG.jumlahKolom(7, 5), file: () => `${HEADER}\n${ROW},9,9\n` },
   { name: "kutip tidak ditutup", expect: "Format CSV rusak", file: () => `${HEADER}\n"${ROW}\n` },
-  { name: "pemisah titik koma", expect: "tidak ada di header", file: () => `${HEADER.replace(/,/g, ";")}\n${ROW.replace(/,/g, ";")}\n` },
+  // A `;` file (Excel in Indonesian settings) is read since issue 14; a `;` header over `,` rows is not.
+  { name: "header titik koma, baris koma", expect: IMPORT_MSG.jumlahKolom(1, 5), file: () => `${HEADER.replace(/,/g, ";")}\n${ROW}\n` },
   { name: "pengodean Latin-1", expect: IMPORT_MSG.bukanUtf8, file: () => latin1(`${HEADER}\n${DESA_HOSTILE},${now.tahun},${now.bulan},PM-DBDé,1\n`) },
   { name: "pengodean UTF-16", expect: IMPORT_MSG.bukanTeks, file: () => utf16(`${HEADER}\n${ROW}\n`) },
   { name: "berkas biner (PNG)", expect: IMPORT_MSG.bukanTeks, file: () => new Blob([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), bytesOf(4096)]), filename: "gambar.csv" },

@@ -1,0 +1,117 @@
+// @ts-check
+// A zip read from memory with bounds (issue 13): the central directory's entry count, and each entry
+// inflated as a stream that stops at a byte budget, so a decompression bomb costs one chunk of memory and
+// the time to inflate up to the budget, never its full size. Plain JavaScript: it runs in the XLSX worker
+// (xlsx-worker.mjs), which Node loads from disk, outside Next's bundle.
+import zlib from "node:zlib";
+
+/** A refusal of the reader; `code` is one of XlsxRefusal's codes (lib/import/xlsx.ts). */
+export class XlsxRefusal extends Error {
+  /**
+   * @param {string} code
+   * @param {{ max?: number, row?: number, column?: string, value?: string, header?: boolean }} [detail]
+   */
+  constructor(code, detail = {}) {
+    super(code);
+    this.code = code;
+    this.detail = detail;
+  }
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+const CHUNK = 64 * 1024;
+
+/**
+ * @typedef {{ name: string, flags: number, method: number, compressed: number, size: number, local: number }} ZipEntry
+ * @typedef {{ perEntry: number, left: number }} InflateBudget
+ */
+
+/**
+ * The entries of the zip's central directory, by name.
+ * @param {Buffer} buf
+ * @param {number} maxEntries
+ * @returns {Map<string, ZipEntry>}
+ */
+export function readCentralDirectory(buf, maxEntries) {
+  let eocd = -1;
+  for (let i = buf.length - 22, min = Math.max(0, buf.length - 22 - 0xffff); i >= min; i--) {
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new XlsxRefusal("corrupt");
+  const total = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (total === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) throw new XlsxRefusal("unsupported");
+  if (total > maxEntries) throw new XlsxRefusal("entries", { max: maxEntries });
+  if (cdOffset + cdSize > buf.length) throw new XlsxRefusal("corrupt");
+  /** @type {Map<string, ZipEntry>} */
+  const entries = new Map();
+  let p = cdOffset;
+  for (let n = 0; n < total; n++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CENTRAL) throw new XlsxRefusal("corrupt");
+    const nameLen = buf.readUInt16LE(p + 28);
+    const name = buf.toString("utf8", p + 46, p + 46 + nameLen);
+    entries.set(name, {
+      name,
+      flags: buf.readUInt16LE(p + 8),
+      method: buf.readUInt16LE(p + 10),
+      compressed: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      local: buf.readUInt32LE(p + 42),
+    });
+    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
+  }
+  return entries;
+}
+
+/**
+ * An entry's content in chunks, refused ("inflated") as soon as it passes the per-entry budget or the
+ * budget left for the whole file. Stored (0) and deflated (8) entries only; encrypted ones are refused.
+ * @param {Buffer} buf
+ * @param {ZipEntry} entry
+ * @param {InflateBudget} budget
+ * @returns {AsyncGenerator<Buffer>}
+ */
+export async function* entryChunks(buf, entry, budget) {
+  const max = Math.min(budget.perEntry, budget.left);
+  const refuse = () => new XlsxRefusal("inflated", { max: budget.perEntry });
+  if (entry.flags & 1) throw new XlsxRefusal("unsupported");
+  if (entry.method !== 0 && entry.method !== 8) throw new XlsxRefusal("unsupported");
+  if (entry.size > max) throw refuse(); // declared size: may lie, the count below does not
+  const at = entry.local;
+  if (at + 30 > buf.length || buf.readUInt32LE(at) !== LOCAL) throw new XlsxRefusal("corrupt");
+  const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
+  if (start + entry.compressed > buf.length) throw new XlsxRefusal("corrupt");
+  const data = buf.subarray(start, start + entry.compressed);
+  let seen = 0;
+  if (entry.method === 0) {
+    for (let i = 0; i < data.length; i += CHUNK) {
+      const chunk = data.subarray(i, i + CHUNK);
+      seen += chunk.length;
+      if (seen > max) throw refuse();
+      budget.left -= chunk.length;
+      yield chunk;
+    }
+    return;
+  }
+  const inflate = zlib.createInflateRaw({ chunkSize: CHUNK });
+  inflate.end(data);
+  try {
+    for await (const chunk of inflate) {
+      seen += chunk.length;
+      if (seen > max) throw refuse();
+      budget.left -= chunk.length;
+      yield /** @type {Buffer} */ (chunk);
+    }
+  } catch (error) {
+    if (error instanceof XlsxRefusal) throw error;
+    throw new XlsxRefusal("corrupt"); // zlib: invalid deflate data
+  } finally {
+    inflate.destroy();
+  }
+}
