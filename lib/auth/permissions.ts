@@ -9,7 +9,9 @@ export type Permission =
   | "sasaran.kelola"
   | "laporan.ekspor"
   | "pengguna.kelola"
-  | "import.jalankan";
+  | "import.jalankan"
+  /** Hold an API token. Not PUSKESMAS: API reads must never show drafts, and a puskesmas user sees its own. */
+  | "api.token";
 
 const TABLE: Record<Permission, readonly Role[]> = {
   "wilayah.lihat": ["ADMIN", "DINKES_PROVINSI", "DINKES_KABUPATEN", "PUSKESMAS"],
@@ -20,9 +22,10 @@ const TABLE: Record<Permission, readonly Role[]> = {
   "laporan.ekspor": ["ADMIN", "DINKES_PROVINSI", "DINKES_KABUPATEN", "PUSKESMAS"],
   "pengguna.kelola": ["ADMIN"],
   "import.jalankan": ["ADMIN", "DINKES_KABUPATEN", "PUSKESMAS"],
+  "api.token": ["ADMIN", "DINKES_PROVINSI", "DINKES_KABUPATEN"],
 };
 
-export function can(actor: Actor, permission: Permission): boolean {
+export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {
   return TABLE[permission].includes(actor.role);
 }
 
