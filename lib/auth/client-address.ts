@@ -13,11 +13,11 @@ function header(headers: Headers, name: string): string | undefined {
   return Array.isArray(v) ? v.join(",") : v;
 }
 
-export function trustsProxy(env: NodeJS.ProcessEnv = process.env): boolean {
+export function trustsProxy(env: Record<string, string | undefined> = process.env): boolean {
   return env.PANTAU_TRUST_PROXY === "1" || env.PANTAU_TRUST_PROXY === "true";
 }
 
-export function clientAddress(headers: Headers, env: NodeJS.ProcessEnv = process.env): string {
+export function clientAddress(headers: Headers, env: Record<string, string | undefined> = process.env): string {
   const forwarded = header(headers, "x-forwarded-for")?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
   if (trustsProxy(env) && forwarded.length > 0) return forwarded[forwarded.length - 1];
   return header(headers, "x-pantau-alamat") || forwarded[forwarded.length - 1] || "tidak-diketahui";

@@ -3,17 +3,10 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyLogin } from "@/lib/data/users";
 import { MSG } from "@/lib/i18n/messages";
 import { clientAddress } from "./client-address";
+import { secureCookies } from "./cookies";
 import { authSecret } from "./secret";
 
 const SESSION_HOURS = 8;
-
-/**
- * Secure cookies (`__Secure-`/`__Host-` names) when NEXTAUTH_URL is https://, or when PANTAU_SECURE_COOKIES=1
- * says that a TLS proxy sits in front of a server whose NEXTAUTH_URL is http:// (docs/deploy.md).
- */
-export function secureCookies(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env.PANTAU_SECURE_COOKIES === "1" || env.PANTAU_SECURE_COOKIES === "true" || (env.NEXTAUTH_URL ?? "").startsWith("https://");
-}
 
 export const authOptions: NextAuthOptions = {
   // Read on each use, not at import: `next build` loads this module without NEXTAUTH_SECRET, and a

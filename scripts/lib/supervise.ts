@@ -15,7 +15,7 @@ const STOP_GRACE_MS = 10_000;
 
 export const DEFAULT_HEAP_MB = 2048;
 
-export function heapMb(env: NodeJS.ProcessEnv = process.env): number {
+export function heapMb(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.PANTAU_HEAP_MB);
   return Number.isInteger(n) && n >= 256 ? n : DEFAULT_HEAP_MB;
 }
