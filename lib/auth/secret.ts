@@ -13,8 +13,13 @@ export class MissingSecretError extends Error {
   }
 }
 
+// `next build` prerenders pages that ask for the session before they turn dynamic: a throw-away key there
+// signs nothing that leaves the build.
+const buildOnlySecret = crypto.randomBytes(32).toString("hex");
+
 export function authSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (process.env.NEXT_PHASE === "phase-production-build") return buildOnlySecret;
   if (process.env.NODE_ENV === "production") throw new MissingSecretError();
   return generatedSecret();
 }
