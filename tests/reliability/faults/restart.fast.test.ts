@@ -54,7 +54,8 @@ describe("the service comes back by itself", () => {
   });
 
   it("SIGKILL of the Next.js server: answering again within 10 s, the death logged; SIGTERM stops everything", async () => {
-    supervisor = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "scripts/serve.ts"], {
+    // As `npm run serve` runs it: one node process with the tsx loader (no wrapper between it and signals).
+    supervisor = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts"], {
       cwd: ROOT,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
