@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { port, sharedStack, writeFigures } from "../support/shared";
-import { ROOT, TEST_SECRET } from "../support/stack";
+import { ROOT, startApp, TEST_SECRET } from "../support/stack";
 
 // The production command (`npm run serve`, scripts/serve.ts) supervises the Next.js server: killed with
 // SIGKILL (as the OOM killer does), it answers again within 10 s without anyone restarting it; the
@@ -99,5 +99,21 @@ describe("the service comes back by itself", () => {
     expect(alive(pids()[1])).toBe(false);
     expect(await health()).toBeNull();
     writeFigures("restart", { recoveryMs, stopMs: Date.now() - stopStart });
+  });
+
+  it("GET /api/health without a database: 503 at once, without internals; no login needed either way", async () => {
+    const app = await startApp({ port: port(6), databaseUrl: "postgresql://postgres:pantau@127.0.0.1:1/pantau", dataDir: stack.dataDir });
+    try {
+      const t0 = Date.now();
+      const r = await fetch(`${app.url}/api/health`);
+      const text = await r.text();
+      expect(r.status).toBe(503);
+      expect(JSON.parse(text)).toEqual({ status: "gangguan", server: "ok", database: "tidak tersedia" });
+      expect(text).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
+      expect(Date.now() - t0).toBeLessThan(3_000);
+      expect(r.headers.get("cache-control")).toBe("no-store");
+    } finally {
+      await app.stop();
+    }
   });
 });

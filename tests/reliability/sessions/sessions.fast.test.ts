@@ -96,8 +96,11 @@ describe("sessions and headers", () => {
     expect(csrf).toMatch(/; SameSite=Lax/i);
   });
 
-  it("behind HTTPS (NEXTAUTH_URL https://) the cookies are Secure with the __Secure-/__Host- prefixes", async () => {
-    const app = await startApp({ port: port(2), databaseUrl: stack.databaseUrl, dataDir: stack.dataDir, env: { NEXTAUTH_URL: "https://pantau.example.id" } });
+  it.each([
+    ["NEXTAUTH_URL https://", { NEXTAUTH_URL: "https://pantau.example.id" }],
+    ["a TLS proxy: NEXTAUTH_URL http:// and PANTAU_SECURE_COOKIES=1", { PANTAU_SECURE_COOKIES: "1" }],
+  ])("behind HTTPS (%s) the cookies are Secure with the __Secure-/__Host- prefixes", async (_, env) => {
+    const app = await startApp({ port: port(2), databaseUrl: stack.databaseUrl, dataDir: stack.dataDir, env });
     try {
       const l = await login(app.url, KELUAR.email, PASSWORD);
       expect(l.setCookie[0]).toMatch(/^__Secure-next-auth\.session-token=.*; Secure/i);
