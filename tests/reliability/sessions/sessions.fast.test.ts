@@ -14,7 +14,7 @@ import { port, sharedStack, withClient, writeFigures } from "../support/shared";
 import { startApp, TEST_SECRET } from "../support/stack";
 
 // Sessions and headers over HTTP against the production build: security headers on every kind of
-// response, cookie attributes (Secure behind HTTPS), expiry, logout, lockout, error pages without
+// response, cookie attributes (Secure behind HTTPS), expiry, logout, login throttling, error pages without
 // internals, and the CSP not breaking the pages (checked in a browser, charts included).
 
 const stack = sharedStack();
