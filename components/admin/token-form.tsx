@@ -3,6 +3,9 @@
 import { useActionState } from "react";
 import { buatTokenAction, type TokenFormState } from "@/lib/actions/token-api";
 import { FormMessage } from "@/components/ui/form-message";
+import { TOKEN } from "@/lib/i18n/token";
+
+const DAYS = [30, 90, 365] as const;
 
 const INITIAL: TokenFormState = { status: "idle", message: null, token: null };
 
@@ -26,6 +29,16 @@ export function TokenForm({ users }: { users: { id: string; label: string }[] })
         <label className="text-sm">
           <span className="block text-slate-600">Nama token</span>
           <input name="nama" required minLength={3} maxLength={80} className="rounded border border-slate-400 px-2 py-1" placeholder="misalnya: sinkron DHIS2" />
+        </label>
+        <label className="text-sm">
+          <span className="block text-slate-600">{TOKEN.masaBerlaku}</span>
+          <select name="hari" defaultValue="90" className="rounded border border-slate-400 bg-white px-2 py-1">
+            {DAYS.map((d) => (
+              <option key={d} value={d}>
+                {TOKEN.hari(d)}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="submit" disabled={pending} className="rounded bg-teal-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
           Buat token

@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
+import { createApiToken, DEFAULT_TOKEN_DAYS, revokeApiToken, TokenHolderError } from "@/lib/data/api-tokens";
+import { TOKEN } from "@/lib/i18n/token";
 import { formAction } from "./action";
 
 export interface TokenFormState {
@@ -13,19 +14,25 @@ export interface TokenFormState {
 }
 
 const buatSchema = z.object({
-  userId: z.uuid("Pilih pengguna."),
-  nama: z.string().trim().min(3, "Beri nama token (minimal 3 huruf), misalnya nama aplikasi yang memakainya.").max(80, "Nama token terlalu panjang."),
+  userId: z.uuid(TOKEN.pilihPengguna),
+  nama: z.string().trim().min(3, TOKEN.namaPendek).max(80, TOKEN.namaPanjang),
+  hari: z.enum(["30", "90", "365"], TOKEN.pilihMasa).transform((h) => Number(h) as 30 | 90 | 365),
 });
 
 const buat = formAction<TokenFormState, z.infer<typeof buatSchema>>({
   permission: "pengguna.kelola",
   schema: buatSchema,
-  input: (form) => ({ userId: form.get("userId"), nama: form.get("nama") }),
+  input: (form) => ({ userId: form.get("userId"), nama: form.get("nama"), hari: form.get("hari") ?? String(DEFAULT_TOKEN_DAYS) }),
   refuse: (_form, r) => ({ status: "error", message: r.message, token: null }),
   run: async ({ actor, input }) => {
-    const { token } = await createApiToken(actor, input.userId, input.nama);
-    revalidatePath("/admin/token");
-    return { status: "ok", message: "Token dibuat. Salin sekarang: token ini tidak akan ditampilkan lagi.", token };
+    try {
+      const { token } = await createApiToken(actor, input.userId, input.nama, input.hari);
+      revalidatePath("/admin/token");
+      return { status: "ok", message: TOKEN.dibuat, token };
+    } catch (error) {
+      if (error instanceof TokenHolderError) return { status: "error", message: TOKEN.bukanPemegang, token: null };
+      throw error;
+    }
   },
 });
 

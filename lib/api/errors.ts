@@ -1,8 +1,10 @@
 import { NextResponse } from "next/server";
+import { TokenExpiredError } from "@/lib/auth/api-actor";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { BODY_LIMITS } from "@/lib/import/limits";
+import { TOKEN } from "@/lib/i18n/token";
 
 // One enum of error codes, one code-to-status table; unknown errors get a generic message, never internals.
 export type ApiErrorCode =
@@ -43,6 +45,7 @@ export function apiError(code: ApiErrorCode, message = DEFAULT_MESSAGE[code]): N
 
 /** Maps an error thrown inside lib to its API answer. */
 export function apiErrorFrom(error: unknown): NextResponse {
+  if (error instanceof TokenExpiredError) return apiError("UNAUTHORIZED", TOKEN.kedaluwarsa);
   if (error instanceof NotFoundError) return apiError("NOT_FOUND");
   if (error instanceof ForbiddenError) return apiError("FORBIDDEN");
   if (isDatabaseUnavailable(error)) return apiError("DB_UNAVAILABLE");

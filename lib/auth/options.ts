@@ -2,24 +2,33 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { verifyLogin } from "@/lib/data/users";
 import { MSG } from "@/lib/i18n/messages";
+import { clientAddress } from "./client-address";
+import { secureCookies } from "./cookies";
 import { authSecret } from "./secret";
 
 const SESSION_HOURS = 8;
 
 export const authOptions: NextAuthOptions = {
-  secret: authSecret(),
+  // Read on each use, not at import: `next build` loads this module without NEXTAUTH_SECRET, and a
+  // production server without it must fail on its first request rather than sign with a guessable key.
+  get secret() {
+    return authSecret();
+  },
+  get useSecureCookies() {
+    return secureCookies();
+  },
   session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Kata sandi", type: "password" } },
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const email = credentials?.email ?? "";
         const password = credentials?.password ?? "";
         if (!email || !password) throw new Error(MSG.loginKosong);
         // A database failure must not leak its text into the login page's URL.
-        const result = await verifyLogin(email, password).catch((error: unknown) => {
+        const result = await verifyLogin(email, password, clientAddress(req.headers)).catch((error: unknown) => {
           console.error(error);
           return { ok: false as const, message: MSG.dbTidakTersedia };
         });

@@ -10,7 +10,9 @@ export type Permission =
   | "laporan.ekspor"
   | "pengguna.kelola"
   | "import.jalankan"
-  | "sasaran.impor";
+  | "sasaran.impor"
+  /** Hold an API token. Not PUSKESMAS: API reads must never show drafts, and a puskesmas user sees its own. */
+  | "api.token";
 
 const TABLE: Record<Permission, readonly Role[]> = {
   "wilayah.lihat": ["ADMIN", "DINKES_PROVINSI", "DINKES_KABUPATEN", "PUSKESMAS"],
@@ -23,9 +25,10 @@ const TABLE: Record<Permission, readonly Role[]> = {
   "import.jalankan": ["ADMIN", "DINKES_KABUPATEN", "PUSKESMAS"],
   /** Sasaran and population files: the kabupaten that sets sasaran, and the national administrator (CLI). */
   "sasaran.impor": ["ADMIN", "DINKES_KABUPATEN"],
+  "api.token": ["ADMIN", "DINKES_PROVINSI", "DINKES_KABUPATEN"],
 };
 
-export function can(actor: Actor, permission: Permission): boolean {
+export function can(actor: Pick<Actor, "role">, permission: Permission): boolean {
   return TABLE[permission].includes(actor.role);
 }
 

@@ -1,9 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
-import { afterFailure, LOCK_MINUTES, lockedMinutesLeft, MAX_FAILED_LOGINS } from "@/lib/auth/lockout";
 import { hashPasswordSync, verifyPassword } from "@/lib/auth/password";
+import { accountKey, addressKey } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/prisma";
 import { MSG } from "@/lib/i18n/messages";
+import { addressWaits, claimAccount, claimCleanAddress, forgive, recordFailure, releaseAddress } from "./login-throttle";
 
 let dummyHash: string | undefined;
 
@@ -31,57 +32,42 @@ function toActor(u: UserRow): Actor {
   };
 }
 
-/** Checks a login; counts failures and locks the account after too many. */
-export async function verifyLogin(email: string, password: string, now = new Date()): Promise<LoginResult> {
+const REFUSED: LoginResult = { ok: false, message: MSG.loginGagal };
+
+/**
+ * Checks a login from client `address` under the throttle of lib/auth/throttle.ts. Unknown email, inactive
+ * account, wrong password and a throttled attempt all get the same answer; an unknown email costs the same
+ * bcrypt work as a known one (a dummy hash), and is throttled the same way.
+ */
+export async function verifyLogin(email: string, password: string, address: string, now = new Date()): Promise<LoginResult> {
+  const akun = accountKey(email);
+  const alamat = addressKey(address);
+  if (await addressWaits(alamat, now)) return REFUSED;
+  const claim = await claimAccount(akun, now);
+  // A waiting account still gets one check from an address without recorded failures (its owner, most likely).
+  const bypass = claim === null;
+  if (bypass && !(await claimCleanAddress(alamat, now))) return REFUSED;
   const prisma = await db();
   // A control character (NUL would make PostgreSQL refuse the query) or an over-long address is no account.
   const plausible = email.length <= 254 && !/[\u0000-\u001f\u007f]/.test(email);
   const user = plausible ? await prisma.user.findUnique({ where: { email: email.trim().toLowerCase() } }) : null;
-  // Same work and same message whether the email exists or not.
-  if (!user) {
-    dummyHash ??= hashPasswordSync("pantau-tidak-ada");
-    await verifyPassword(password, dummyHash);
-    return { ok: false, message: MSG.loginGagal };
+  dummyHash ??= hashPasswordSync("pantau-tidak-ada");
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? dummyHash);
+  if (user && user.aktif && passwordOk) {
+    const before = await forgive(akun, !bypass);
+    if (bypass) await releaseAddress(alamat);
+    if (before > 0) await prisma.auditLog.create({ data: { ...auditOf(user, akun), aksi: "login", lama: { jumlah: before }, sumber: "login" } });
+    return { ok: true, actor: toActor(user), sesiVersi: user.sesiVersi };
   }
-  const minutes = lockedMinutesLeft(user.terkunciSampai, now);
-  if (minutes > 0) return { ok: false, message: MSG.akunTerkunci(minutes) };
-  if (!user.aktif) return { ok: false, message: MSG.akunNonaktif };
-  const before = { gagalLogin: user.gagalLogin, terkunciSampai: user.terkunciSampai?.toISOString() ?? null };
-  // The attempt is counted before the (slow) password check, in one atomic statement that also sees a lock
-  // set meanwhile: guesses sent in parallel cannot all be checked against a counter none of them has raised.
-  // (Prisma stores UTC wall-clock time in timestamp columns: the ISO text is cast the same way.)
-  const claimed = await prisma.$queryRaw<{ gagal_login: number }[]>`
-    UPDATE app_user SET gagal_login = gagal_login + 1
-    WHERE id = ${user.id}::uuid AND gagal_login < ${MAX_FAILED_LOGINS}
-      AND (terkunci_sampai IS NULL OR terkunci_sampai <= ${now.toISOString()}::timestamp)
-    RETURNING gagal_login`;
-  if (claimed.length === 0) return { ok: false, message: MSG.akunTerkunci(LOCK_MINUTES) }; // the limit is reached by attempts in flight
-  const attempt = claimed[0].gagal_login;
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const next = afterFailure(attempt - 1, now);
-    const log = prisma.auditLog.create({
-      data: {
-        ...auditOf(user), aksi: next.terkunciSampai ? "kunci" : "login_gagal", lama: { ...before, gagalLogin: attempt - 1 },
-        baru: { gagalLogin: next.gagalLogin, terkunciSampai: next.terkunciSampai?.toISOString() ?? null }, sumber: "login",
-      },
+  // The account's count was raised by the claim; a bypass raised the address's. Raise the other one.
+  const count = bypass ? await recordFailure(akun, now) : claim;
+  if (!bypass) await recordFailure(alamat, now);
+  if (user) {
+    await prisma.auditLog.create({
+      data: { ...auditOf(user, akun), aksi: "login_gagal", lama: count > 1 ? { jumlah: count - 1 } : undefined, baru: { jumlah: count }, sumber: "login" },
     });
-    // The counter is already raised; only the attempt that reaches the limit writes (the lock, counter 0).
-    if (next.terkunciSampai) await prisma.$transaction([prisma.user.update({ where: { id: user.id }, data: next }), log]);
-    else await log;
-    if (next.terkunciSampai) return { ok: false, message: MSG.akunTerkunci(lockedMinutesLeft(next.terkunciSampai, now)) };
-    return { ok: false, message: MSG.loginGagal };
   }
-  // Success: the counter goes back to 0 (logged only when it or a lock was there before this attempt).
-  const reset = prisma.user.update({ where: { id: user.id }, data: { gagalLogin: 0, terkunciSampai: null } });
-  if (attempt - 1 > 0 || user.terkunciSampai) {
-    await prisma.$transaction([
-      reset,
-      prisma.auditLog.create({ data: { ...auditOf(user), aksi: "login", lama: { ...before, gagalLogin: attempt - 1 }, baru: { gagalLogin: 0, terkunciSampai: null }, sumber: "login" } }),
-    ]);
-  } else {
-    await reset;
-  }
-  return { ok: true, actor: toActor(user), sesiVersi: user.sesiVersi };
+  return REFUSED;
 }
 
 /** The actor behind a session token, or null when the user is gone, inactive or logged out since. */
@@ -101,7 +87,7 @@ export async function endSessions(actor: Actor): Promise<void> {
   });
 }
 
-/** Who and what of an audit row about a user's own account (login counters, lock, logout). */
-function auditOf(user: { id: string; email: string }) {
-  return { userId: user.id, userEmail: user.email, entitas: "app_user", kunci: user.id };
+/** Who and what of an audit row about a user's own account: its logout, or its failed-login counter. */
+function auditOf(user: { id: string; email: string }, counter?: string) {
+  return { userId: user.id, userEmail: user.email, entitas: counter ? "login_gagal" : "app_user", kunci: counter ?? user.id };
 }

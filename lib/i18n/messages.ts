@@ -1,10 +1,9 @@
+import { LOGIN_GAGAL } from "./login";
+
 // Indonesian UI messages (one place for every user-facing string of the auth and error paths).
 export const MSG = {
-  loginGagal: "Email atau kata sandi salah.",
+  loginGagal: LOGIN_GAGAL,
   loginKosong: "Isi email dan kata sandi.",
-  akunTerkunci: (menit: number) =>
-    `Akun terkunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi dalam ${menit} menit.`,
-  akunNonaktif: "Akun ini dinonaktifkan. Hubungi admin.",
   tidakBerhak: "Anda tidak berhak mengakses halaman ini.",
   tidakDitemukan: "Data tidak ditemukan.",
   dbTidakTersedia: "Basis data sedang tidak tersedia. Coba lagi sebentar lagi.",

@@ -71,7 +71,7 @@ export async function upsertBenchUsers(client: pg.ClientBase, t: Targets): Promi
       `INSERT INTO app_user (id, email, nama, password_hash, role, provinsi_kode, kabupaten_kode, puskesmas_kode)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (email) DO UPDATE SET password_hash = EXCLUDED.password_hash, role = EXCLUDED.role, provinsi_kode = EXCLUDED.provinsi_kode,
-         kabupaten_kode = EXCLUDED.kabupaten_kode, puskesmas_kode = EXCLUDED.puskesmas_kode, gagal_login = 0, terkunci_sampai = NULL, aktif = true`,
+         kabupaten_kode = EXCLUDED.kabupaten_kode, puskesmas_kode = EXCLUDED.puskesmas_kode, aktif = true`,
       [stableUuid(email), email, nama, hash, role, prov, kab, pkm],
     );
   }

@@ -1,9 +1,11 @@
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as spm } from "@/app/api/v1/spm/route";
 import { GET as xlsx } from "@/app/api/v1/ekspor/xlsx/route";
 import { ForbiddenError } from "@/lib/auth/permissions";
-import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
+import { createApiToken, listApiTokens, revokeApiToken, TokenHolderError } from "@/lib/data/api-tokens";
+import { TOKEN } from "@/lib/i18n/token";
 import { ADMIN, SERANG } from "./helpers";
 
 // API tokens: created by an admin for a user, act with that user's scope, stored hashed, revocable.
@@ -23,6 +25,27 @@ describe("API tokens", () => {
   it("only an admin creates, lists and revokes tokens", async () => {
     await expect(createApiToken(SERANG, userId, "coba")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(listApiTokens(SERANG)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("no token for a puskesmas account (API reads never show drafts); an existing one is refused", async () => {
+    const pkm = (await client.query(`SELECT id FROM app_user WHERE email = 'pkm.anyar@pantau.id'`)).rows[0].id;
+    await expect(createApiToken(ADMIN, pkm, "coba")).rejects.toBeInstanceOf(TokenHolderError);
+    // A token made before the rule (written straight into the table) no longer opens the API.
+    await client.query(`INSERT INTO api_token (id, user_id, nama, hash, expires_at) VALUES (gen_random_uuid(), $1, 'lama', $2, now() + interval '1 day')`, [pkm, createHash("sha256").update("pantau_lama_pkm").digest("hex")]);
+    expect((await call(spm, "wilayah=P36043001&tahun=2026&bulan=6", "pantau_lama_pkm")).status).toBe(401);
+    expect((await listApiTokens(ADMIN)).find((u) => u.id === pkm)?.bolehToken).toBe(false);
+  });
+
+  it("a token expires after the days chosen (default 90): 401 with its own message", async () => {
+    const past = new Date(Date.now() - 31 * 86_400_000);
+    const { token, expiresAt } = await createApiToken(ADMIN, userId, "bulanan", 30, past);
+    expect(expiresAt.getTime()).toBe(past.getTime() + 30 * 86_400_000);
+    const r = await call(spm, "wilayah=36.04&tahun=2026&bulan=6", token);
+    expect(r.status).toBe(401);
+    expect((await r.json()).error).toEqual({ code: "UNAUTHORIZED", message: TOKEN.kedaluwarsa });
+    const fresh = await createApiToken(ADMIN, userId, "standar");
+    expect(Math.round((fresh.expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(90);
+    expect((await call(spm, "wilayah=36.04&tahun=2026&bulan=6", fresh.token)).status).toBe(200);
   });
 
   it("a token answers inside its user's scope, 403 outside, 401 once revoked; only its hash is stored", async () => {

@@ -43,12 +43,12 @@ export class Session {
   }
 
   /** next-auth credentials login; returns the JSON answer (`{ url }`, with `error=` on failure). */
-  async login(email: string, password: string): Promise<Answer> {
+  async login(email: string, password: string, headers: Record<string, string> = {}): Promise<Answer> {
     const csrf = await this.fetch("/api/auth/csrf");
     const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
     return this.fetch("/api/auth/callback/credentials", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
+      headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
       body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: `${this.base}/` }),
     });
   }

@@ -4,6 +4,7 @@ import path from "node:path";
 import type pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { accountKey, ACCOUNT_FREE_FAILURES } from "@/lib/auth/throttle";
 import { stableUuid } from "@/lib/db/random";
 import { lastFullMonth } from "@/lib/spm/periode";
 import { todayWib } from "@/lib/clock";
@@ -38,8 +39,9 @@ async function snapshot(c: pg.Client): Promise<Snapshot> {
     s.set(`sasaran:${r.desa_kode}/${r.tahun}/${r.indikator_kode}`, { jumlah: r.jumlah, sumber: r.sumber });
   for (const r of await q(`SELECT p.desa_kode, p.tahun, p.kelompok, p.jumlah FROM penduduk p JOIN desa d ON d.kode = p.desa_kode WHERE d.provinsi_kode = $1`, [AUDIT_PROVINSI]))
     s.set(`penduduk:${r.desa_kode}/${r.tahun}/${r.kelompok}`, r.jumlah);
-  for (const r of await q(`SELECT id, gagal_login, terkunci_sampai, sesi_versi FROM app_user`))
-    s.set(`app_user:${r.id}`, { gagalLogin: r.gagal_login, terkunciSampai: r.terkunci_sampai?.toISOString() ?? null, sesiVersi: r.sesi_versi });
+  for (const r of await q(`SELECT id, sesi_versi FROM app_user`)) s.set(`app_user:${r.id}`, { sesiVersi: r.sesi_versi });
+  // Failed-login counters of accounts (those of addresses are throttle state of no user, not audited).
+  for (const r of await q(`SELECT kunci, jumlah FROM login_gagal WHERE kunci LIKE 'akun:%'`)) s.set(`login_gagal:${r.kunci}`, { jumlah: r.jumlah });
   for (const r of await q(`SELECT id, user_id, nama, revoked_at FROM api_token`))
     s.set(`api_token:${r.id}`, { userId: r.user_id, nama: r.nama, revokedAt: r.revoked_at?.toISOString() ?? null });
   return s;
@@ -189,13 +191,12 @@ describe("audit log: every path that changes data is logged with who, when, old 
       cli(["import-penduduk"], ["kode_desa,tahun,kelompok,jumlah", `${desa[1]},${tahun},total,5000`, `${desa[1]},${tahun},balita,420`].join("\n") + "\n"),
     );
 
-    const lockedId = stableUuid(LOCKED.email);
-    await step("failed logins, then the lock", LOCKED.email, async () => {
-      for (let i = 0; i < 5; i++) expect((await login(stack.url, LOCKED.email, "salah")).ok).toBe(false);
+    await step("failed logins, up to the throttle", LOCKED.email, async () => {
+      for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) expect((await login(stack.url, LOCKED.email, "salah")).ok).toBe(false);
     });
-    // The lock runs out (moved into the past here, outside any step), then a good login resets the counters.
-    await withClient(stack.databaseUrl, (c) => c.query(`UPDATE app_user SET terkunci_sampai = now() - interval '1 minute' WHERE id = $1`, [lockedId]));
-    await step("login after the lock", LOCKED.email, async () => {
+    // The wait runs out (the last failure moved an hour back, outside any step), then a good login clears the counter.
+    await withClient(stack.databaseUrl, (c) => c.query(`UPDATE login_gagal SET terakhir = terakhir - interval '1 hour' WHERE kunci = $1`, [accountKey(LOCKED.email)]));
+    await step("login after the wait", LOCKED.email, async () => {
       expect((await login(stack.url, LOCKED.email, PASSWORD)).ok).toBe(true);
     });
     await step("logout", fx.puskesmas.email, async () => {

@@ -1,6 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCK_MINUTES, MAX_FAILED_LOGINS } from "@/lib/auth/lockout";
+import { accountKey, ACCOUNT_FREE_FAILURES } from "@/lib/auth/throttle";
+import { LOGIN_GAGAL } from "@/lib/i18n/login";
 import { stableUuid } from "@/lib/db/random";
 import { todayWib } from "@/lib/clock";
 import type { Browser } from "@playwright/test";
@@ -13,7 +14,7 @@ import { port, sharedStack, withClient, writeFigures } from "../support/shared";
 import { startApp, TEST_SECRET } from "../support/stack";
 
 // Sessions and headers over HTTP against the production build: security headers on every kind of
-// response, cookie attributes (Secure behind HTTPS), expiry, logout, lockout, error pages without
+// response, cookie attributes (Secure behind HTTPS), expiry, logout, login throttling, error pages without
 // internals, and the CSP not breaking the pages (checked in a browser, charts included).
 
 const stack = sharedStack();
@@ -95,8 +96,11 @@ describe("sessions and headers", () => {
     expect(csrf).toMatch(/; SameSite=Lax/i);
   });
 
-  it("behind HTTPS (NEXTAUTH_URL https://) the cookies are Secure with the __Secure-/__Host- prefixes", async () => {
-    const app = await startApp({ port: port(2), databaseUrl: stack.databaseUrl, dataDir: stack.dataDir, env: { NEXTAUTH_URL: "https://pantau.example.id" } });
+  it.each([
+    ["NEXTAUTH_URL https://", { NEXTAUTH_URL: "https://pantau.example.id" }],
+    ["a TLS proxy: NEXTAUTH_URL http:// and PANTAU_SECURE_COOKIES=1", { PANTAU_SECURE_COOKIES: "1" }],
+  ])("behind HTTPS (%s) the cookies are Secure with the __Secure-/__Host- prefixes", async (_, env) => {
+    const app = await startApp({ port: port(2), databaseUrl: stack.databaseUrl, dataDir: stack.dataDir, env });
     try {
       const l = await login(app.url, KELUAR.email, PASSWORD);
       expect(l.setCookie[0]).toMatch(/^__Secure-next-auth\.session-token=.*; Secure/i);
@@ -133,25 +137,30 @@ describe("sessions and headers", () => {
     expect((await stolen.fetch("/api/v1/spm?wilayah=35&tahun=2026&bulan=1")).status).toBe(401);
   });
 
-  it(`${MAX_FAILED_LOGINS} wrong passwords lock the account for ${LOCK_MINUTES} minutes, even against the right one`, async () => {
-    for (let i = 0; i < MAX_FAILED_LOGINS; i++) expect((await login(stack.url, KUNCI.email, "salah-sandi")).ok).toBe(false);
-    const r = await login(stack.url, KUNCI.email, PASSWORD);
+  it(`after ${ACCOUNT_FREE_FAILURES} wrong passwords the failing address waits, even with the right password; another address gets in`, async () => {
+    const attacker = { "x-forwarded-for": "198.51.100.7" };
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) expect((await login(stack.url, KUNCI.email, "salah-sandi", attacker)).ok).toBe(false);
+    const r = await login(stack.url, KUNCI.email, PASSWORD, attacker);
     expect(r.ok).toBe(false);
-    expect(decodeURIComponent(r.location ?? "")).toContain("Akun terkunci sementara");
-    const { rows } = await withClient(stack.databaseUrl, (c) => c.query(`SELECT terkunci_sampai FROM app_user WHERE email = $1`, [KUNCI.email]));
-    expect(rows[0].terkunci_sampai.getTime()).toBeGreaterThan(Date.now() + (LOCK_MINUTES - 1) * 60_000);
+    expect(decodeURIComponent(r.location ?? "")).toContain(LOGIN_GAGAL); // the same answer as a wrong password
+    const { rows } = await withClient(stack.databaseUrl, (c) => c.query(`SELECT jumlah FROM login_gagal WHERE kunci = $1`, [accountKey(KUNCI.email)]));
+    expect(rows[0].jumlah).toBe(ACCOUNT_FREE_FAILURES);
+    expect((await login(stack.url, KUNCI.email, PASSWORD, { "x-forwarded-for": "203.0.113.9" })).ok).toBe(true);
   });
 
-  it("guesses sent in parallel cannot get past the limit: at most the limit of them are checked", async () => {
+  it("guesses sent in parallel from one address: at most the free failures plus one are checked", async () => {
     const GUESSES = 15;
-    const results = await Promise.all(Array.from({ length: GUESSES }, (_, i) => login(stack.url, PARALEL.email, `tebakan-${i}`)));
-    const says = results.map((r) => decodeURIComponent(r.location ?? ""));
-    const checked = says.filter((m) => m.includes("Email atau kata sandi salah")).length;
-    expect(results.every((r) => !r.ok)).toBe(true);
-    expect(checked).toBeLessThan(MAX_FAILED_LOGINS);
-    expect(says.filter((m) => m.includes("Akun terkunci sementara")).length).toBe(GUESSES - checked);
-    expect((await login(stack.url, PARALEL.email, PASSWORD)).ok).toBe(false);
-    writeFigures("parallel-guesses", { sent: GUESSES, checked, refusedAsLocked: GUESSES - checked });
+    const from = { "x-forwarded-for": "198.51.100.8" };
+    const audited = async () =>
+      Number((await withClient(stack.databaseUrl, (c) => c.query(`SELECT count(*) FROM audit_log WHERE aksi = 'login_gagal' AND kunci = $1`, [accountKey(PARALEL.email)]))).rows[0].count);
+    const results = await Promise.all(Array.from({ length: GUESSES }, (_, i) => login(stack.url, PARALEL.email, `tebakan-${i}`, from)));
+    expect(results.map((r) => r.ok)).toEqual(Array(GUESSES).fill(false));
+    for (const r of results) expect(decodeURIComponent(r.location ?? "")).toContain(LOGIN_GAGAL);
+    const checked = await audited();
+    expect(checked).toBeGreaterThanOrEqual(ACCOUNT_FREE_FAILURES);
+    expect(checked).toBeLessThanOrEqual(ACCOUNT_FREE_FAILURES + 1);
+    expect((await login(stack.url, PARALEL.email, PASSWORD, from)).ok).toBe(false);
+    writeFigures("parallel-guesses", { sent: GUESSES, checked, refusedWithoutCheck: GUESSES - checked });
   });
 
   it("error answers reveal no internals: unknown page, unknown action, broken action body, bad API parameter", async () => {
@@ -162,13 +171,17 @@ describe("sessions and headers", () => {
       await pkm.fetch("/laporan", { method: "POST", headers: { "Next-Action": actionId("lib/actions/simpan-laporan.ts", "simpanLaporanAction"), Origin: stack.url, "content-type": "text/plain" }, body: "[{" }),
       await pkm.fetch("/api/v1/spm?wilayah=33'--&tahun=2026&bulan=13"),
     ];
+    const statuses: number[] = [];
     for (const r of answers) {
       const body = await r.text();
-      expect(r.status, body.slice(0, 200)).toBeLessThan(600);
+      statuses.push(r.status);
       expect(body).not.toMatch(INTERNALS);
       expect(body).not.toMatch(/\bat .*\.js:\d+/);
     }
-    expect(answers[0].status).toBe(404);
+    // Unknown page, unknown desa: 404. An unknown action id: Next.js answers 409 (no such action in this
+    // build, as after a deploy). An unreadable action body on a known action: 200 with the page's RSC
+    // answer and no result (the form state stays as it was). An invalid API parameter: 400.
+    expect(statuses).toEqual([404, 404, 409, 200, 400]);
     expect(await (await pkm.fetch("/wilayah/99.99.99")).text()).toContain("Halaman tidak ditemukan");
   });
 

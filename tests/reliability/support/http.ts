@@ -60,13 +60,14 @@ export interface LoginResult {
 }
 
 /** next-auth credentials login: GET /api/auth/csrf, then POST /api/auth/callback/credentials. */
-export async function login(base: string, email: string, password: string): Promise<LoginResult> {
+/** `headers`: e.g. X-Forwarded-For, which the test servers trust (PANTAU_TRUST_PROXY=1, support/stack.ts). */
+export async function login(base: string, email: string, password: string, headers: Record<string, string> = {}): Promise<LoginResult> {
   const session = new Session(base);
   const csrf = await session.fetch("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const r = await session.fetch("/api/auth/callback/credentials", {
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded" },
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/`, json: "true" }),
   });
   const text = await r.text();

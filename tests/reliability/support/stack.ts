@@ -99,6 +99,8 @@ export async function startApp(opts: { port: number; databaseUrl: string; dataDi
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: TEST_SECRET,
       NEXT_TELEMETRY_DISABLED: "1",
+      // Login throttling counts X-Forwarded-For: the tests play clients at different addresses with it.
+      PANTAU_TRUST_PROXY: "1",
       ...opts.env,
     },
   });
