@@ -38,6 +38,15 @@ export interface ActionSpec<S, I> {
   run: (ctx: { actor: Actor; input: I; form: FormData }) => Promise<S>;
 }
 
+/** The state of a form whose fields each show their own error, keeping what was typed on a refusal. */
+export interface FieldFormState {
+  status: "idle" | "ok" | "error";
+  message: string | null;
+  /** Field name → its message. */
+  errors: Record<string, string>;
+  values: Record<string, string>;
+}
+
 /** Every field's first message, keyed by its path. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

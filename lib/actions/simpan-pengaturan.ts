@@ -4,14 +4,9 @@ import { revalidatePath } from "next/cache";
 import { simpanPengaturan } from "@/lib/data/pengaturan";
 import { MSG_SASARAN } from "@/lib/i18n/sasaran";
 import { pengaturanSchema } from "@/lib/schemas/sasaran";
-import { formAction } from "./action";
+import { formAction, type FieldFormState } from "./action";
 
-export interface PengaturanFormState {
-  status: "idle" | "ok" | "error";
-  message: string | null;
-  errors: Record<string, string>;
-  values: Record<string, string>;
-}
+export type PengaturanFormState = FieldFormState;
 
 const values = (form: FormData) => Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === "string" && !e[0].startsWith("$")));
 

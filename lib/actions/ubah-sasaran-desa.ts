@@ -5,15 +5,10 @@ import { getSasaranDesa, ubahSasaranDesa, type UbahSasaranDesa } from "@/lib/dat
 import { MSG_SASARAN } from "@/lib/i18n/sasaran";
 import { parseNilai } from "@/lib/laporan/validasi";
 import { sasaranDesaSchema } from "@/lib/schemas/sasaran";
-import { formAction } from "./action";
+import { formAction, type FieldFormState } from "./action";
 
-export interface SasaranFormState {
-  status: "idle" | "ok" | "error";
-  message: string | null;
-  /** Keyed by field name (`penduduk.total`, `sasaran.SPM-01`). */
-  errors: Record<string, string>;
-  values: Record<string, string>;
-}
+/** Fields `penduduk.<kelompok>` and `sasaran.<KODE>`. */
+export type SasaranFormState = FieldFormState;
 
 const values = (form: FormData) => {
   const out: Record<string, string> = {};

@@ -1,12 +1,11 @@
 import "server-only";
 import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
-import { requirePermission } from "@/lib/auth/permissions";
 import { IMPORT_MSG } from "@/lib/i18n/import";
-import { readPenduduk, validatePenduduk } from "@/lib/import/penduduk";
-import { distinctValues, type ImportOptions, type ImportResult } from "@/lib/import/rows";
-import { loadDesa, stage } from "./staging";
-import { inTransaction } from "./transaction";
+import { readPenduduk, validatePenduduk, type PendudukColumn, type PendudukRow } from "@/lib/import/penduduk";
+import type { ImportOptions, ImportResult } from "@/lib/import/rows";
+import { stage } from "./staging";
+import { runImport, withDesa } from "./import-run";
 import { reestimateSasaran } from "./sasaran-estimasi";
 
 // Import of population by age group (DOMAIN.md §5, §8): only differing counts are written and audited,
@@ -16,31 +15,22 @@ import { reestimateSasaran } from "./sasaran-estimasi";
 const F = IMPORT_MSG.fase;
 
 export async function importPenduduk(actor: Actor, input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
-  requirePermission(actor, "sasaran.impor");
-  const progress = options.onProgress ?? (() => {});
-  progress(F.membaca, 0, 1);
-  const table = readPenduduk(input, options.limits);
-  progress(F.membaca, 1, 1);
-  if (table.fatal) return { ok: false, errors: table.errors };
-
-  return inTransaction(async (client) => {
-    const desa = await loadDesa(client, distinctValues(table, "kode_desa"));
-    progress(F.memeriksa, 0, table.rows.length);
-    const { rows, errors } = validatePenduduk(table, { actor, desa });
-    progress(F.memeriksa, table.rows.length, table.rows.length);
-    if (errors.length > 0) return { ok: false, errors };
-
-    await stage(client, "imp_penduduk", "desa_kode text, tahun int, kelompok text, jumlah int",
-      rows.map((r) => [r.desa.kode, r.tahun, r.kelompok, r.jumlah]), progress);
-    const counts = await applyPenduduk(client, actor, options.sumber ?? "import");
-    progress(F.menyimpan, 1, 1);
-
-    progress(F.estimasi, 0, 1);
-    const pairs = new Map(rows.map((r) => [`${r.desa.kode}/${r.tahun}`, { desaKode: r.desa.kode, tahun: r.tahun }]));
-    const { changed } = await reestimateSasaran(actor, [...pairs.values()], { client, sumber: options.sumber ?? "import" });
-    progress(F.estimasi, 1, 1);
-    return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [], estimasi: changed };
-  }, { bulk: true });
+  return runImport<PendudukColumn, PendudukRow>(actor, input, options, {
+    permission: "sasaran.impor",
+    read: readPenduduk,
+    validate: withDesa(actor, validatePenduduk),
+    apply: async (client, rows, progress) => {
+      await stage(client, "imp_penduduk", "desa_kode text, tahun int, kelompok text, jumlah int",
+        rows.map((r) => [r.desa.kode, r.tahun, r.kelompok, r.jumlah]), progress);
+      const counts = await applyPenduduk(client, actor, options.sumber ?? "import");
+      progress(F.menyimpan, 1, 1);
+      progress(F.estimasi, 0, 1);
+      const pairs = new Map(rows.map((r) => [`${r.desa.kode}/${r.tahun}`, { desaKode: r.desa.kode, tahun: r.tahun }]));
+      const { changed } = await reestimateSasaran(actor, [...pairs.values()], { client, sumber: options.sumber ?? "import" });
+      progress(F.estimasi, 1, 1);
+      return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [], estimasi: changed };
+    },
+  });
 }
 
 async function applyPenduduk(client: pg.ClientBase, actor: Actor, sumber: string): Promise<{ inserted: number; updated: number }> {

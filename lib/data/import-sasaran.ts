@@ -1,12 +1,11 @@
 import "server-only";
 import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
-import { requirePermission } from "@/lib/auth/permissions";
 import { IMPORT_MSG } from "@/lib/i18n/import";
-import { distinctValues, type ImportOptions, type ImportResult } from "@/lib/import/rows";
-import { readSasaran, validateSasaran } from "@/lib/import/sasaran";
-import { loadDesa, stage } from "./staging";
-import { inTransaction } from "./transaction";
+import type { ImportOptions, ImportResult } from "@/lib/import/rows";
+import { readSasaran, validateSasaran, type SasaranColumn, type SasaranRow } from "@/lib/import/sasaran";
+import { stage } from "./staging";
+import { runImport, withDesa } from "./import-run";
 
 // Import of official sasaran (DOMAIN.md §5, §8): saved with sumber DITETAPKAN, which always wins over an
 // estimate. Only rows whose jumlah or sumber differ are written and audited.
@@ -14,26 +13,18 @@ import { inTransaction } from "./transaction";
 const F = IMPORT_MSG.fase;
 
 export async function importSasaran(actor: Actor, input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
-  requirePermission(actor, "sasaran.impor");
-  const progress = options.onProgress ?? (() => {});
-  progress(F.membaca, 0, 1);
-  const table = readSasaran(input, options.limits);
-  progress(F.membaca, 1, 1);
-  if (table.fatal) return { ok: false, errors: table.errors };
-
-  return inTransaction(async (client) => {
-    const desa = await loadDesa(client, distinctValues(table, "kode_desa"));
-    progress(F.memeriksa, 0, table.rows.length);
-    const { rows, errors } = validateSasaran(table, { actor, desa });
-    progress(F.memeriksa, table.rows.length, table.rows.length);
-    if (errors.length > 0) return { ok: false, errors };
-
-    await stage(client, "imp_sasaran", "desa_kode text, tahun int, indikator_kode text, jumlah int",
-      rows.map((r) => [r.desa.kode, r.tahun, r.indikator, r.jumlah]), progress);
-    const counts = await applySasaran(client, actor, options.sumber ?? "import");
-    progress(F.menyimpan, 1, 1);
-    return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [] };
-  }, { bulk: true });
+  return runImport<SasaranColumn, SasaranRow>(actor, input, options, {
+    permission: "sasaran.impor",
+    read: readSasaran,
+    validate: withDesa(actor, validateSasaran),
+    apply: async (client, rows, progress) => {
+      await stage(client, "imp_sasaran", "desa_kode text, tahun int, indikator_kode text, jumlah int",
+        rows.map((r) => [r.desa.kode, r.tahun, r.indikator, r.jumlah]), progress);
+      const counts = await applySasaran(client, actor, options.sumber ?? "import");
+      progress(F.menyimpan, 1, 1);
+      return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [] };
+    },
+  });
 }
 
 async function applySasaran(client: pg.ClientBase, actor: Actor, sumber: string): Promise<{ inserted: number; updated: number }> {

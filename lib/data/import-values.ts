@@ -1,13 +1,12 @@
 import "server-only";
 import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
-import { requirePermission } from "@/lib/auth/permissions";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { distinctValues, TAHUN_MAX, TAHUN_MIN, type ImportIssue, type ImportOptions, type ImportResult } from "@/lib/import/rows";
 import { periodKey, readValues, sasaranKey, validateValues, valuesWarnings, type StoredAround, type ValueRow } from "@/lib/import/values";
 import { todayWib } from "@/lib/clock";
 import { loadDesa } from "./staging";
-import { inTransaction } from "./transaction";
+import { runImport } from "./import-run";
 import { tulisLaporan } from "./tulis-laporan";
 
 // Import of monthly values (DOMAIN.md §8): validate every row (the errors of the contract, the warnings of
@@ -16,58 +15,53 @@ import { tulisLaporan } from "./tulis-laporan";
 // differing values are written and audited. A dinkes upload never submits a report that is still in the
 // puskesmas's hands (DRAFT or DIKEMBALIKAN): those rows are refused (docs/security.md).
 
-const F = IMPORT_MSG.fase;
-
 export async function importValues(actor: Actor, input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
-  requirePermission(actor, "import.jalankan");
-  const progress = options.onProgress ?? (() => {});
-  progress(F.membaca, 0, 1);
-  const table = readValues(input, options.limits);
-  progress(F.membaca, 1, 1);
-  if (table.fatal) return { ok: false, errors: table.errors };
+  let years: number[] = [];
+  let diPuskesmas: ReadonlySet<string> | undefined;
+  return runImport(actor, input, options, {
+    permission: "import.jalankan",
+    read: readValues,
+    validate: async (client, table) => {
+      const desa = await loadDesa(client, distinctValues(table, "kode_desa"));
+      // Only years that can be valid: a row with another year is refused by validation, and an out-of-range
+      // number must not reach an int[] parameter (PostgreSQL would fail the whole import).
+      years = distinctValues(table, "tahun").filter((t) => /^\d{1,4}$/.test(t)).map(Number).filter((t) => t >= TAHUN_MIN && t <= TAHUN_MAX);
+      const status = await reportStatuses(client, [...desa.keys()], years);
+      diPuskesmas = actor.role === "PUSKESMAS" ? undefined : status.terbuka;
+      return validateValues(table, { actor, desa, locked: status.terkunci, diPuskesmas, bulanBerjalan: todayWib() });
+    },
+    apply: async (client, rows, progress) => {
+      const reports = groupReports(rows);
+      // The reports' rows locked: one verified (or taken back) by another session since validation is caught here.
+      const keys = [...reports.values()].map((r) => r[0]);
+      const { rows: now } = await client.query<{ desa_kode: string; tahun: number; bulan: number; status: string }>(
+        `SELECT l.desa_kode, l.tahun, l.bulan, l.status::text FROM laporan l
+         JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(desa_kode, tahun, bulan) USING (desa_kode, tahun, bulan)
+         ORDER BY l.id FOR UPDATE OF l`,
+        [keys.map((r) => r.desa.kode), keys.map((r) => r.tahun), keys.map((r) => r.bulan)],
+      );
+      const moved = new Map(
+        now.filter((r) => r.status === "DIVERIFIKASI" || (diPuskesmas && r.status !== "DIKIRIM"))
+          .map((r) => [periodKey(r.desa_kode, r.tahun, r.bulan), r.status === "DIVERIFIKASI" ? IMPORT_MSG.periodeTerkunci : IMPORT_MSG.laporanDiPuskesmas]),
+      );
+      if (moved.size > 0) return { ok: false, errors: refuse(rows, moved) };
 
-  return inTransaction(async (client) => {
-    const desa = await loadDesa(client, distinctValues(table, "kode_desa"));
-    // Only years that can be valid: a row with another year is refused by validation, and an out-of-range
-    // number must not reach an int[] parameter (PostgreSQL would fail the whole import).
-    const years = distinctValues(table, "tahun").filter((t) => /^\d{1,4}$/.test(t)).map(Number).filter((t) => t >= TAHUN_MIN && t <= TAHUN_MAX);
-    const status = await reportStatuses(client, [...desa.keys()], years);
-    const diPuskesmas = actor.role === "PUSKESMAS" ? undefined : status.terbuka;
-    progress(F.memeriksa, 0, table.rows.length);
-    const { rows, errors } = validateValues(table, { actor, desa, locked: status.terkunci, diPuskesmas, bulanBerjalan: todayWib() });
-    progress(F.memeriksa, table.rows.length, table.rows.length);
-    if (errors.length > 0) return { ok: false, errors };
-
-    const reports = groupReports(rows);
-    // The reports' rows locked: one verified (or taken back) by another session since validation is caught here.
-    const keys = [...reports.values()].map((r) => r[0]);
-    const { rows: now } = await client.query<{ desa_kode: string; tahun: number; bulan: number; status: string }>(
-      `SELECT l.desa_kode, l.tahun, l.bulan, l.status::text FROM laporan l
-       JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(desa_kode, tahun, bulan) USING (desa_kode, tahun, bulan)
-       ORDER BY l.id FOR UPDATE OF l`,
-      [keys.map((r) => r.desa.kode), keys.map((r) => r.tahun), keys.map((r) => r.bulan)],
-    );
-    const moved = new Map(
-      now.filter((r) => r.status === "DIVERIFIKASI" || (diPuskesmas && r.status !== "DIKIRIM"))
-        .map((r) => [periodKey(r.desa_kode, r.tahun, r.bulan), r.status === "DIVERIFIKASI" ? IMPORT_MSG.periodeTerkunci : IMPORT_MSG.laporanDiPuskesmas]),
-    );
-    if (moved.size > 0) return { ok: false, errors: refuse(rows, moved) };
-
-    const warnings = valuesWarnings(rows, await storedAround(client, rows, [...desa.keys()], years));
-    const peringatan = new Map(warnings.map((w) => [w.line, w.message]));
-    const tulis = await tulisLaporan(
-      client, actor,
-      [...reports.values()].map((rs) => ({
-        desaKode: rs[0].desa.kode, tahun: rs[0].tahun, bulan: rs[0].bulan, status: "DIKIRIM" as const,
-        nilai: new Map(rs.map((r) => [r.indikator, r.nilai])),
-        peringatan: new Map(rs.flatMap((r) => (peringatan.has(r.line) ? [[r.indikator, peringatan.get(r.line)!] as const] : []))),
-      })),
-      "import",
-      progress,
-    );
-    if (tulis.konflik.length > 0) return { ok: false, errors: refuse(rows, new Map(tulis.konflik.map((k) => [k, IMPORT_MSG.laporanBerubah]))) };
-    return { ok: true, rows: rows.length, inserted: tulis.inserted, updated: tulis.updated, unchanged: rows.length - tulis.inserted - tulis.updated, warnings };
-  }, { rollback: options.pratinjau === true, bulk: true });
+      const warnings = valuesWarnings(rows, await storedAround(client, rows, [...new Set(rows.map((r) => r.desa.kode))], years));
+      const peringatan = new Map(warnings.map((w) => [w.line, w.message]));
+      const tulis = await tulisLaporan(
+        client, actor,
+        [...reports.values()].map((rs) => ({
+          desaKode: rs[0].desa.kode, tahun: rs[0].tahun, bulan: rs[0].bulan, status: "DIKIRIM" as const,
+          nilai: new Map(rs.map((r) => [r.indikator, r.nilai])),
+          peringatan: new Map(rs.flatMap((r) => (peringatan.has(r.line) ? [[r.indikator, peringatan.get(r.line)!] as const] : []))),
+        })),
+        "import",
+        progress,
+      );
+      if (tulis.konflik.length > 0) return { ok: false, errors: refuse(rows, new Map(tulis.konflik.map((k) => [k, IMPORT_MSG.laporanBerubah]))) };
+      return { ok: true, rows: rows.length, inserted: tulis.inserted, updated: tulis.updated, unchanged: rows.length - tulis.inserted - tulis.updated, warnings };
+    },
+  });
 }
 
 /** The rows of the reports in `why` (periodKey → reason), refused on their month column. */

@@ -2,19 +2,7 @@
 // Pure parsing and validation.
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { KELOMPOK_PENDUDUK, type KelompokPenduduk } from "@/lib/spm/penduduk";
-import {
-  desaOf,
-  DuplicateKeys,
-  readTable,
-  sortIssues,
-  tahunOf,
-  wholeNumber,
-  type DesaInfo,
-  type ImportContext,
-  type ImportIssue,
-  type Table,
-  type Validated,
-} from "./rows";
+import { desaOf, validateTable, readTable, tahunOf, wholeNumber, type DesaInfo, type ImportContext, type ImportIssue, type Table, type Validated } from "./rows";
 import type { ImportLimits } from "./limits";
 
 export const PENDUDUK_COLUMNS = ["kode_desa", "tahun", "kelompok", "jumlah"] as const;
@@ -41,18 +29,15 @@ function kelompokOf(raw: string, line: number, errors: ImportIssue[]): KelompokP
 }
 
 export function validatePenduduk(table: Table<PendudukColumn>, ctx: ImportContext): Validated<PendudukRow> {
-  const errors = [...table.errors];
-  const rows: PendudukRow[] = [];
-  const keys = new DuplicateKeys();
-  for (const { line, fields: f } of table.rows) {
-    const desa = desaOf(f.kode_desa, line, ctx, errors);
-    const tahun = tahunOf(f.tahun, line, errors);
-    const kelompok = kelompokOf(f.kelompok, line, errors);
-    const jumlah = wholeNumber(f.jumlah, line, "jumlah", errors);
-    if (desa && tahun !== null && kelompok && jumlah !== null) {
-      if (!keys.check(`${desa.kode},${tahun},${kelompok}`, line, errors)) continue;
-      rows.push({ line, desa, tahun, kelompok, jumlah });
-    }
-  }
-  return { rows, errors: sortIssues(errors) };
+  return validateTable(
+    table,
+    (f, line, errors) => {
+      const desa = desaOf(f.kode_desa, line, ctx, errors);
+      const tahun = tahunOf(f.tahun, line, errors);
+      const kelompok = kelompokOf(f.kelompok, line, errors);
+      const jumlah = wholeNumber(f.jumlah, line, "jumlah", errors);
+      return desa && tahun !== null && kelompok && jumlah !== null ? { line, desa, tahun, kelompok, jumlah } : null;
+    },
+    (r) => `${r.desa.kode},${r.tahun},${r.kelompok}`,
+  );
 }

@@ -188,8 +188,30 @@ export function desaOf(raw: string, line: number, ctx: ImportContext, errors: Im
   return desa;
 }
 
+/**
+ * Every row of a table: `parse` turns its fields into a row (or null, its errors pushed), a second row with
+ * the same key is refused naming the first line, `refused` adds the checks that need the whole row. Every
+ * error is kept, in file order.
+ */
+export function validateTable<C extends string, R>(
+  table: Table<C>,
+  parse: (fields: Record<C, string>, line: number, errors: ImportIssue[]) => R | null,
+  key: (row: R) => string,
+  refused: (row: R, fields: Record<C, string>, line: number, errors: ImportIssue[]) => boolean = () => false,
+): Validated<R> {
+  const errors = [...table.errors];
+  const rows: R[] = [];
+  const keys = new DuplicateKeys();
+  for (const { line, fields } of table.rows) {
+    const row = parse(fields, line, errors);
+    if (row === null || !keys.check(key(row), line, errors) || refused(row, fields, line, errors)) continue;
+    rows.push(row);
+  }
+  return { rows, errors: sortIssues(errors) };
+}
+
 /** Remembers the first line of each key; a later row with the same key is an error. */
-export class DuplicateKeys {
+class DuplicateKeys {
   private readonly seen = new Map<string, number>();
 
   /** True when the key is new. */

@@ -2,19 +2,7 @@
 // Pure parsing and validation. A sasaran of 0 is valid ("no target").
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { getIndikator } from "@/lib/spm/catalog";
-import {
-  desaOf,
-  DuplicateKeys,
-  readTable,
-  sortIssues,
-  tahunOf,
-  wholeNumber,
-  type DesaInfo,
-  type ImportContext,
-  type ImportIssue,
-  type Table,
-  type Validated,
-} from "./rows";
+import { desaOf, validateTable, readTable, tahunOf, wholeNumber, type DesaInfo, type ImportContext, type ImportIssue, type Table, type Validated } from "./rows";
 import type { ImportLimits } from "./limits";
 import { indikatorOf } from "./values";
 
@@ -45,18 +33,15 @@ function indikatorWithSasaran(raw: string, line: number, errors: ImportIssue[]):
 }
 
 export function validateSasaran(table: Table<SasaranColumn>, ctx: ImportContext): Validated<SasaranRow> {
-  const errors = [...table.errors];
-  const rows: SasaranRow[] = [];
-  const keys = new DuplicateKeys();
-  for (const { line, fields: f } of table.rows) {
-    const desa = desaOf(f.kode_desa, line, ctx, errors);
-    const tahun = tahunOf(f.tahun, line, errors);
-    const indikator = indikatorWithSasaran(f.indikator, line, errors);
-    const jumlah = wholeNumber(f.sasaran, line, "sasaran", errors);
-    if (desa && tahun !== null && indikator && jumlah !== null) {
-      if (!keys.check(`${desa.kode},${tahun},${indikator}`, line, errors)) continue;
-      rows.push({ line, desa, tahun, indikator, jumlah });
-    }
-  }
-  return { rows, errors: sortIssues(errors) };
+  return validateTable(
+    table,
+    (f, line, errors) => {
+      const desa = desaOf(f.kode_desa, line, ctx, errors);
+      const tahun = tahunOf(f.tahun, line, errors);
+      const indikator = indikatorWithSasaran(f.indikator, line, errors);
+      const jumlah = wholeNumber(f.sasaran, line, "sasaran", errors);
+      return desa && tahun !== null && indikator && jumlah !== null ? { line, desa, tahun, indikator, jumlah } : null;
+    },
+    (r) => `${r.desa.kode},${r.tahun},${r.indikator}`,
+  );
 }

@@ -3,20 +3,7 @@
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { validasiLaporan, type KonteksValidasi } from "@/lib/laporan/validasi";
 import { getIndikator } from "@/lib/spm/catalog";
-import {
-  bulanOf,
-  desaOf,
-  DuplicateKeys,
-  readTable,
-  sortIssues,
-  tahunOf,
-  wholeNumber,
-  type DesaInfo,
-  type ImportContext,
-  type ImportIssue,
-  type Table,
-  type Validated,
-} from "./rows";
+import { bulanOf, desaOf, validateTable, readTable, sortIssues, tahunOf, wholeNumber, type DesaInfo, type ImportContext, type ImportIssue, type Table, type Validated } from "./rows";
 import type { ImportLimits } from "./limits";
 
 export const VALUES_COLUMNS = ["kode_desa", "tahun", "bulan", "indikator", "nilai"] as const;
@@ -70,33 +57,28 @@ export function indikatorOf(raw: string, line: number, errors: ImportIssue[]): s
 }
 
 export function validateValues(table: Table<ValuesColumn>, ctx: ValuesContext): Validated<ValueRow> {
-  const errors = [...table.errors];
-  const rows: ValueRow[] = [];
-  const keys = new DuplicateKeys();
-  for (const { line, fields: f } of table.rows) {
-    const desa = desaOf(f.kode_desa, line, ctx, errors);
-    const tahun = tahunOf(f.tahun, line, errors);
-    const bulan = bulanOf(f.bulan, line, errors);
-    const indikator = indikatorOf(f.indikator, line, errors);
-    const nilai = wholeNumber(f.nilai, line, "nilai", errors);
-    if (desa && tahun !== null && bulan !== null && indikator && nilai !== null) {
-      if (!keys.check(`${desa.kode},${tahun},${bulan},${indikator}`, line, errors)) continue;
-      if (ctx.bulanBerjalan && tahun * 12 + bulan > ctx.bulanBerjalan.tahun * 12 + ctx.bulanBerjalan.bulan) {
-        errors.push({ line, column: "bulan", message: IMPORT_MSG.periodeMendatang, value: f.bulan });
-        continue;
-      }
-      if (ctx.locked.has(periodKey(desa.kode, tahun, bulan))) {
-        errors.push({ line, column: "bulan", message: IMPORT_MSG.periodeTerkunci, value: f.bulan });
-        continue;
-      }
-      if (ctx.diPuskesmas?.has(periodKey(desa.kode, tahun, bulan))) {
-        errors.push({ line, column: "bulan", message: IMPORT_MSG.laporanDiPuskesmas, value: f.bulan });
-        continue;
-      }
-      rows.push({ line, desa, tahun, bulan, indikator, nilai });
-    }
-  }
-  return { rows, errors: sortIssues(errors) };
+  return validateTable(
+    table,
+    (f, line, errors) => {
+      const desa = desaOf(f.kode_desa, line, ctx, errors);
+      const tahun = tahunOf(f.tahun, line, errors);
+      const bulan = bulanOf(f.bulan, line, errors);
+      const indikator = indikatorOf(f.indikator, line, errors);
+      const nilai = wholeNumber(f.nilai, line, "nilai", errors);
+      return desa && tahun !== null && bulan !== null && indikator && nilai !== null ? { line, desa, tahun, bulan, indikator, nilai } : null;
+    },
+    (r) => `${r.desa.kode},${r.tahun},${r.bulan},${r.indikator}`,
+    (r, f, line, errors) => {
+      const period = periodKey(r.desa.kode, r.tahun, r.bulan);
+      const message =
+        ctx.bulanBerjalan && r.tahun * 12 + r.bulan > ctx.bulanBerjalan.tahun * 12 + ctx.bulanBerjalan.bulan ? IMPORT_MSG.periodeMendatang
+        : ctx.locked.has(period) ? IMPORT_MSG.periodeTerkunci
+        : ctx.diPuskesmas?.has(period) ? IMPORT_MSG.laporanDiPuskesmas
+        : null;
+      if (message) errors.push({ line, column: "bulan", message, value: f.bulan });
+      return message !== null;
+    },
+  );
 }
 
 /** What is stored around the file's reports, read by the import before it validates. */

@@ -5,7 +5,7 @@ import {
   bulanOf,
   decodeText,
   desaOf,
-  DuplicateKeys,
+  validateTable,
   readTable,
   tahunOf,
   wholeNumber,
@@ -235,13 +235,32 @@ describe("desaOf and scope", () => {
   });
 });
 
-describe("DuplicateKeys", () => {
-  it("flags the second occurrence with the first line", () => {
-    const keys = new DuplicateKeys();
-    const errors: ImportIssue[] = [];
-    expect(keys.check("a", 2, errors)).toBe(true);
-    expect(keys.check("b", 3, errors)).toBe(true);
-    expect(keys.check("a", 7, errors)).toBe(false);
-    expect(errors).toEqual([{ line: 7, column: null, message: IMPORT_MSG.duplikat(2), value: "a" }]);
+describe("validateTable", () => {
+  const table = (lines: string[]) => ({ rows: lines.map((k, i) => ({ line: i + 2, fields: { k } })), errors: [], fatal: false, delimiter: "," as const });
+  const parse = (f: { k: string }, line: number, errors: ImportIssue[]) => {
+    if (f.k === "x") {
+      errors.push({ line, column: "k", message: "x", value: f.k });
+      return null;
+    }
+    return { line, k: f.k };
+  };
+
+  it("flags a second row with the same key, naming the first line; keeps every error in file order", () => {
+    const r = validateTable(table(["a", "x", "b", "a"]), parse, (row) => row.k);
+    expect(r.rows.map((x) => x.line)).toEqual([2, 4]);
+    expect(r.errors).toEqual([
+      { line: 3, column: "k", message: "x", value: "x" },
+      { line: 5, column: null, message: IMPORT_MSG.duplikat(2), value: "a" },
+    ]);
+  });
+
+  it("a row the whole-row check refuses is left out with its error", () => {
+    const r = validateTable(table(["a", "b"]), parse, (row) => row.k, (row, _f, line, errors) => {
+      if (row.k !== "b") return false;
+      errors.push({ line, column: null, message: "b", value: "b" });
+      return true;
+    });
+    expect(r.rows.map((x) => x.k)).toEqual(["a"]);
+    expect(r.errors.map((e) => e.message)).toEqual(["b"]);
   });
 });

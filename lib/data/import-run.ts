@@ -1,0 +1,44 @@
+import "server-only";
+import type pg from "pg";
+import type { Actor } from "@/lib/auth/actor";
+import { requirePermission, type Permission } from "@/lib/auth/permissions";
+import { IMPORT_MSG } from "@/lib/i18n/import";
+import type { ImportLimits } from "@/lib/import/limits";
+import { distinctValues, type ImportContext, type ImportOptions, type ImportProgress, type ImportResult, type Table, type Validated } from "@/lib/import/rows";
+import { loadDesa } from "./staging";
+import { inTransaction } from "./transaction";
+
+// The one course of a file import (values, sasaran, penduduk): the permission before anything is read,
+// the bounded read, then in one transaction the validation of every row (every error, nothing written)
+// and the set-based write; a preview (pratinjau) runs the same and rolls back.
+
+const F = IMPORT_MSG.fase;
+
+export interface ImportSpec<C extends string, R> {
+  permission: Permission;
+  read: (input: Uint8Array | string, limits?: ImportLimits) => Table<C>;
+  validate: (client: pg.ClientBase, table: Table<C>) => Promise<Validated<R>>;
+  /** Writes the valid rows; may still refuse (an ImportResult with ok: false rolls back). */
+  apply: (client: pg.ClientBase, rows: R[], progress: ImportProgress) => Promise<ImportResult>;
+}
+
+/** A validator that needs the file's desa (their place in the tree, for scope): they are read first. */
+export function withDesa<C extends string, R>(actor: Actor, validate: (table: Table<C>, ctx: ImportContext) => Validated<R>): ImportSpec<C, R>["validate"] {
+  return async (client, table) => validate(table, { actor, desa: await loadDesa(client, distinctValues(table, "kode_desa" as C)) });
+}
+
+export async function runImport<C extends string, R>(actor: Actor, input: Uint8Array | string, options: ImportOptions, spec: ImportSpec<C, R>): Promise<ImportResult> {
+  requirePermission(actor, spec.permission);
+  const progress = options.onProgress ?? (() => {});
+  progress(F.membaca, 0, 1);
+  const table = spec.read(input, options.limits);
+  progress(F.membaca, 1, 1);
+  if (table.fatal) return { ok: false, errors: table.errors };
+  return inTransaction(async (client) => {
+    progress(F.memeriksa, 0, table.rows.length);
+    const { rows, errors } = await spec.validate(client, table);
+    progress(F.memeriksa, table.rows.length, table.rows.length);
+    if (errors.length > 0) return { ok: false, errors };
+    return spec.apply(client, rows, progress);
+  }, { rollback: options.pratinjau === true, bulk: true });
+}
