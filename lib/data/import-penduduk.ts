@@ -4,8 +4,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { readPenduduk, validatePenduduk, type PendudukColumn, type PendudukRow } from "@/lib/import/penduduk";
 import type { ImportOptions, ImportResult } from "@/lib/import/rows";
-import { stage } from "./staging";
-import { runImport, withDesa } from "./import-run";
+import { runImport, stagedWrite, withDesa } from "./import-run";
 import { reestimateSasaran } from "./sasaran-estimasi";
 
 // Import of population by age group (DOMAIN.md §5, §8): only differing counts are written and audited,
@@ -13,6 +12,11 @@ import { reestimateSasaran } from "./sasaran-estimasi";
 // (DITETAPKAN figures untouched; unchanged estimates not rewritten, so a re-import changes nothing).
 
 const F = IMPORT_MSG.fase;
+const STAGING = {
+  table: "imp_penduduk",
+  columns: "desa_kode text, tahun int, kelompok text, jumlah int",
+  row: (r: PendudukRow) => [r.desa.kode, r.tahun, r.kelompok, r.jumlah],
+};
 
 export async function importPenduduk(actor: Actor, input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
   return runImport<PendudukColumn, PendudukRow>(actor, input, options, {
@@ -20,15 +24,12 @@ export async function importPenduduk(actor: Actor, input: Uint8Array | string, o
     read: readPenduduk,
     validate: withDesa(actor, validatePenduduk),
     apply: async (client, rows, progress) => {
-      await stage(client, "imp_penduduk", "desa_kode text, tahun int, kelompok text, jumlah int",
-        rows.map((r) => [r.desa.kode, r.tahun, r.kelompok, r.jumlah]), progress);
-      const counts = await applyPenduduk(client, actor, options.sumber ?? "import");
-      progress(F.menyimpan, 1, 1);
+      const written = await stagedWrite(client, rows, progress, STAGING, () => applyPenduduk(client, actor, options.sumber ?? "import"));
       progress(F.estimasi, 0, 1);
       const pairs = new Map(rows.map((r) => [`${r.desa.kode}/${r.tahun}`, { desaKode: r.desa.kode, tahun: r.tahun }]));
       const { changed } = await reestimateSasaran(actor, [...pairs.values()], { client, sumber: options.sumber ?? "import" });
       progress(F.estimasi, 1, 1);
-      return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [], estimasi: changed };
+      return { ...written, estimasi: changed };
     },
   });
 }

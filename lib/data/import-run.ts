@@ -5,7 +5,7 @@ import { requirePermission, type Permission } from "@/lib/auth/permissions";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import type { ImportLimits } from "@/lib/import/limits";
 import { distinctValues, type ImportContext, type ImportOptions, type ImportProgress, type ImportResult, type Table, type Validated } from "@/lib/import/rows";
-import { loadDesa } from "./staging";
+import { loadDesa, stage } from "./staging";
 import { inTransaction } from "./transaction";
 
 // The one course of a file import (values, sasaran, penduduk): the permission before anything is read,
@@ -20,6 +20,23 @@ export interface ImportSpec<C extends string, R> {
   validate: (client: pg.ClientBase, table: Table<C>) => Promise<Validated<R>>;
   /** Writes the valid rows; may still refuse (an ImportResult with ok: false rolls back). */
   apply: (client: pg.ClientBase, rows: R[], progress: ImportProgress) => Promise<ImportResult>;
+}
+
+/**
+ * The write of a sasaran or population file: the rows staged into `table` (COPY), then `write` applies the
+ * staged table set-based; the answer counts what was new, changed and unchanged.
+ */
+export async function stagedWrite<R>(
+  client: pg.ClientBase,
+  rows: readonly R[],
+  progress: ImportProgress,
+  staging: { table: string; columns: string; row: (r: R) => (string | number)[] },
+  write: () => Promise<{ inserted: number; updated: number }>,
+): Promise<Extract<ImportResult, { ok: true }>> {
+  await stage(client, staging.table, staging.columns, rows.map(staging.row), progress);
+  const counts = await write();
+  progress(F.menyimpan, 1, 1);
+  return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [] };
 }
 
 /** A validator that needs the file's desa (their place in the tree, for scope): they are read first. */

@@ -1,29 +1,25 @@
 import "server-only";
 import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
-import { IMPORT_MSG } from "@/lib/i18n/import";
 import type { ImportOptions, ImportResult } from "@/lib/import/rows";
 import { readSasaran, validateSasaran, type SasaranColumn, type SasaranRow } from "@/lib/import/sasaran";
-import { stage } from "./staging";
-import { runImport, withDesa } from "./import-run";
+import { runImport, stagedWrite, withDesa } from "./import-run";
 
 // Import of official sasaran (DOMAIN.md §5, §8): saved with sumber DITETAPKAN, which always wins over an
 // estimate. Only rows whose jumlah or sumber differ are written and audited.
 
-const F = IMPORT_MSG.fase;
+const STAGING = {
+  table: "imp_sasaran",
+  columns: "desa_kode text, tahun int, indikator_kode text, jumlah int",
+  row: (r: SasaranRow) => [r.desa.kode, r.tahun, r.indikator, r.jumlah],
+};
 
 export async function importSasaran(actor: Actor, input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
   return runImport<SasaranColumn, SasaranRow>(actor, input, options, {
     permission: "sasaran.impor",
     read: readSasaran,
     validate: withDesa(actor, validateSasaran),
-    apply: async (client, rows, progress) => {
-      await stage(client, "imp_sasaran", "desa_kode text, tahun int, indikator_kode text, jumlah int",
-        rows.map((r) => [r.desa.kode, r.tahun, r.indikator, r.jumlah]), progress);
-      const counts = await applySasaran(client, actor, options.sumber ?? "import");
-      progress(F.menyimpan, 1, 1);
-      return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [] };
-    },
+    apply: (client, rows, progress) => stagedWrite(client, rows, progress, STAGING, () => applySasaran(client, actor, options.sumber ?? "import")),
   });
 }
 
