@@ -15,6 +15,8 @@ import { MSG } from "@/lib/i18n/messages";
 // and would be one more dependency for about sixty lines.
 
 export interface Refusal {
+  /** No session or no right; the input failed its schema; something failed while running. */
+  reason: "forbidden" | "invalid" | "error";
   message: string;
   /** Field name (the zod path joined with ".") → its message. */
   errors: Record<string, string>;
@@ -57,25 +59,25 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 /** An action `(previous state, form) → state` with the one preamble and error mapping. */
 export function formAction<S, I>(spec: ActionSpec<S, I>): (prev: S, form: FormData) => Promise<S> {
   return async (_prev, form) => {
-    const refuse = (message: string, errors: Record<string, string> = {}) => spec.refuse(form, { message, errors });
+    const refuse = (reason: Refusal["reason"], message: string, errors: Record<string, string> = {}) => spec.refuse(form, { reason, message, errors });
     try {
       // Inside the try: with the database down the session check fails too, and the form still answers.
       const actor = await currentActor();
       if (!actor) {
         if (spec.loginRedirect) redirect("/login");
-        return refuse(MSG.tidakBerhak);
+        return refuse("forbidden", MSG.tidakBerhak);
       }
-      if (spec.permission && !can(actor, spec.permission)) return refuse(MSG.tidakBerhak);
+      if (spec.permission && !can(actor, spec.permission)) return refuse("forbidden", MSG.tidakBerhak);
       const parsed = spec.schema.safeParse(spec.input(form));
       if (!parsed.success) {
         const errors = fieldErrors(parsed.error);
-        return refuse(spec.invalidMessage ?? Object.values(errors)[0], errors);
+        return refuse("invalid", spec.invalidMessage ?? Object.values(errors)[0], errors);
       }
       return await spec.run({ actor, input: parsed.data, form });
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are answers, not errors
-      if (error instanceof ForbiddenError || error instanceof NotFoundError) return refuse(MSG.tidakBerhak);
-      return refuse(pesanGalat(error));
+      if (error instanceof ForbiddenError || error instanceof NotFoundError) return refuse("forbidden", MSG.tidakBerhak);
+      return refuse("error", pesanGalat(error));
     }
   };
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createApiToken, DEFAULT_TOKEN_DAYS, revokeApiToken, TokenHolderError } from "@/lib/data/api-tokens";
 import { TOKEN } from "@/lib/i18n/token";
@@ -45,7 +46,10 @@ const cabut = formAction<void, string>({
   loginRedirect: true,
   schema: z.uuid(),
   input: (form) => form.get("id"),
-  refuse: () => undefined, // a plain form: nothing to show, nothing changes
+  // A plain form: nothing to show, nothing changes; a user without the right is sent home.
+  refuse: (_form, r) => {
+    if (r.reason === "forbidden") redirect("/");
+  },
   run: async ({ actor, input }) => {
     await revokeApiToken(actor, input);
     revalidatePath("/admin/token");

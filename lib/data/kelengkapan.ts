@@ -82,6 +82,8 @@ export async function desaStatuses(desaKode: string, tahun: number, bulan: numbe
   return Array.from({ length: bulan }, (_, i) => {
     const r = byBulan.get(i + 1);
     const hidden = r?.status === "DRAFT" && !seesDrafts;
-    return { bulan: i + 1, status: r && !hidden ? r.status : null, terlambat: r?.terlambat ?? false, alasan: r?.alasan ?? null };
+    // A hidden draft is no report: not its status, nor the lateness or return reason it kept from before.
+    if (!r || hidden) return { bulan: i + 1, status: null, terlambat: false, alasan: null };
+    return { bulan: i + 1, status: r.status, terlambat: r.terlambat, alasan: r.alasan };
   });
 }

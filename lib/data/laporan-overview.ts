@@ -4,6 +4,7 @@ import { seesDrafts, visibleStatus } from "@/lib/auth/drafts";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/permissions";
 import { canView } from "@/lib/auth/scope";
 import { pool } from "@/lib/db/pool";
+import { riwayatTanpaDraf, type EntriRiwayat } from "@/lib/laporan/riwayat";
 
 // The monthly entry overview of a puskesmas: every desa with its report status, the stored values of a
 // month, and one report's audit history. Drafts show only to the puskesmas (DOMAIN.md §7).
@@ -42,23 +43,26 @@ export async function ringkasanBulan(actor: Actor, puskesmasKode: string, tahun:
   });
 }
 
-/** Audit history of one desa's report (who, when, old → new). */
-export async function riwayatLaporan(actor: Actor, desaKode: string, tahun: number, bulan: number) {
+/** Audit history of one desa's report (who, when, old → new), newest first, as `actor` may see it. */
+export async function riwayatLaporan(actor: Actor, desaKode: string, tahun: number, bulan: number): Promise<EntriRiwayat[]> {
   const db = await pool();
   const { rows } = await db.query(`SELECT provinsi_kode, kabupaten_kode, puskesmas_kode FROM desa WHERE kode = $1`, [desaKode]);
   if (!rows[0]) throw new NotFoundError();
   const place = { provinsiKode: rows[0].provinsi_kode, kabupatenKode: rows[0].kabupaten_kode, puskesmasKode: rows[0].puskesmas_kode };
   if (!canView(actor, place)) throw new ForbiddenError();
   const key = `${desaKode}/${tahun}/${bulan}`;
+  const own = seesDrafts(actor, place);
   const draft = (await db.query(`SELECT 1 FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 AND status = 'DRAFT'`, [desaKode, tahun, bulan])).rowCount !== 0;
   // To anyone else a draft is no report yet: no history at all (not even when it was saved).
-  if (draft && !seesDrafts(actor, place)) return [];
-  const log = await db.query(
+  if (draft && !own) return [];
+  const log = await db.query<EntriRiwayat>(
     `SELECT at, user_email, aksi, entitas, kunci, lama, baru, sumber FROM audit_log
-     WHERE (entitas = 'laporan' AND kunci = $1) OR (entitas = 'nilai' AND kunci LIKE $2) ORDER BY at DESC, id DESC LIMIT 300`,
+     WHERE (entitas = 'laporan' AND kunci = $1) OR (entitas = 'nilai' AND kunci LIKE $2) ORDER BY at, id`,
     [key, `${key}/%`],
   );
-  return log.rows as { at: Date; user_email: string | null; aksi: string; entitas: string; kunci: string; lama: unknown; baru: unknown; sumber: string | null }[];
+  // Others read it as if the report's drafts never existed (a value typed in a draft, then changed before
+  // submitting, stays the puskesmas's own).
+  return (own ? log.rows : riwayatTanpaDraf(log.rows)).reverse().slice(0, 300);
 }
 
 /** Stored values of every desa of a puskesmas for one month (drafts only for the puskesmas itself). */

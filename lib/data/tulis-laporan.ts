@@ -141,11 +141,13 @@ export async function tulisLaporan(
     [at, actor.email],
   );
   progress(F.menyimpan, 5, steps);
-  // Values kept from before count when their report does (DOMAIN.md §7: DIKIRIM and DIVERIFIKASI count).
+  // Values kept from before count when their report does (DOMAIN.md §7: DIKIRIM and DIVERIFIKASI count);
+  // a value submitted now is stamped now (DHIS2's lastUpdated must not be a draft's save time).
   await client.query(
-    `UPDATE nilai n SET dihitung = (t.status = 'DIKIRIM')
+    `UPDATE nilai n SET dihitung = (t.status = 'DIKIRIM'), updated_at = $1::timestamp, updated_by = $2
      FROM tulis_laporan t JOIN laporan l USING (desa_kode, tahun, bulan)
      WHERE n.laporan_id = l.id AND n.dihitung <> (t.status = 'DIKIRIM')`,
+    [at, actor.email],
   );
   progress(F.menyimpan, 6, steps);
 

@@ -10,6 +10,11 @@ export interface ImportLimits {
   maxLineChars: number;
   /** Characters of one XLSX cell (shared strings included). */
   maxCellChars: number;
+  /**
+   * Characters of the CSV an XLSX becomes. Shared strings let a small sheet repeat one long text in every
+   * cell; the web upload also sends the CSV back with its confirmation, under Next's 12 MB action body.
+   */
+  maxCsvChars: number;
   /** Inflated bytes of one XLSX zip entry (a decompression bomb stops here, mid-entry). */
   maxInflatedBytes: number;
   /** Inflated bytes of all the entries read from one XLSX. */
@@ -30,6 +35,7 @@ export const WEB_LIMITS: ImportLimits = {
   maxRows: 250_000,
   maxLineChars: 10_000,
   maxCellChars: 1_000,
+  maxCsvChars: 11 * MB,
   maxInflatedBytes: 64 * MB,
   maxTotalInflatedBytes: 96 * MB,
   maxZipEntries: 1_000,
@@ -43,6 +49,7 @@ export const CLI_LIMITS: ImportLimits = {
   maxRows: 5_000_000,
   maxLineChars: 10_000,
   maxCellChars: 1_000,
+  maxCsvChars: 256 * MB,
   // A sheet holds at most 1,048,576 rows (Excel's limit): ~200 MB of sheet XML for the contract's columns.
   maxInflatedBytes: 256 * MB,
   maxTotalInflatedBytes: 384 * MB,

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLaporanForm, simpanLaporan } from "@/lib/data/laporan";
-import { latestChange } from "@/lib/data/kelengkapan";
+import { desaStatuses, latestChange } from "@/lib/data/kelengkapan";
 import { nilaiBulanPuskesmas, riwayatLaporan } from "@/lib/data/laporan-overview";
 import { ADMIN, ANYAR, BANTEN, SERANG } from "./helpers";
 
@@ -41,6 +41,33 @@ describe("a draft is shown only to its puskesmas", () => {
     expect(await latestChange({ tingkat: "desa", kode: DESA })).toEqual(before);
     const { rows } = await client.query(`SELECT updated_at FROM laporan WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 7`, [DESA]);
     expect((await latestChange({ tingkat: "puskesmas", kode: "P36043001" }))!.getTime()).toBeLessThan(rows[0].updated_at.getTime());
+  });
+
+  it("a value typed in a draft and changed before submitting never reaches dinkes, not even in the history", async () => {
+    const other = "36.04.30.2007";
+    await client.query(`DELETE FROM laporan WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 6`, [other]);
+    const save = (versi: number, v: string, aksi: "draf" | "kirim") =>
+      simpanLaporan(ANYAR, { desaKode: other, tahun: 2026, bulan: 6, versi, nilai: { "PM-DBD": v }, aksi, konfirmasi: true, sumber: "test" });
+    expect(await save(0, "777", "draf")).toMatchObject({ ok: true });
+    await new Promise((r) => setTimeout(r, 5)); // the submission is a later save
+    expect(await save(1, "5", "kirim")).toMatchObject({ ok: true, status: "DIKIRIM" });
+    const seen = await riwayatLaporan(SERANG, other, 2026, 6);
+    expect(seen.filter((e) => e.entitas === "nilai").map((e) => [e.aksi, e.lama, e.baru])).toEqual([["tambah", null, 5]]);
+    expect(JSON.stringify(seen)).not.toContain("777");
+    expect(JSON.stringify(await riwayatLaporan(ANYAR, other, 2026, 6))).toContain("777"); // the puskesmas's own history
+  });
+
+  it("a draft over a returned month shows on the dinkes dashboard as no report: no lateness, no reason", async () => {
+    const other = "36.04.30.2008";
+    await client.query(`DELETE FROM laporan WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 5`, [other]);
+    await client.query(
+      `INSERT INTO laporan (id, desa_kode, tahun, bulan, status, versi, alasan, terlambat, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, updated_at)
+       SELECT gen_random_uuid(), kode, 2026, 5, 'DRAFT', 3, 'Cek ulang', true, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, now() FROM desa WHERE kode = $1`,
+      [other],
+    );
+    const may = (await desaStatuses(other, 2026, 5, false))[4];
+    expect(may).toEqual({ bulan: 5, status: null, terlambat: false, alasan: null });
+    expect((await desaStatuses(other, 2026, 5, true))[4]).toMatchObject({ status: "DRAFT", alasan: "Cek ulang" });
   });
 
   it("once submitted, the values show to dinkes as well", async () => {

@@ -8,8 +8,11 @@
 import { SaxesParser } from "saxes";
 import { entryChunks, readCentralDirectory, XlsxRefusal } from "./zip.mjs";
 
+/** The last row of an Excel sheet. */
+const EXCEL_MAX_ROWS = 1_048_576;
+
 /**
- * @typedef {{ maxRows: number, maxCellChars: number, maxInflatedBytes: number, maxTotalInflatedBytes: number, maxZipEntries: number }} SheetLimits
+ * @typedef {{ maxRows: number, maxCellChars: number, maxCsvChars: number, maxInflatedBytes: number, maxTotalInflatedBytes: number, maxZipEntries: number }} SheetLimits
  * @typedef {{ name: string, attributes: Record<string, string> }} Tag
  * @typedef {{ open?: (name: string, attributes: Record<string, string>) => void, close?: (name: string) => void, text?: (text: string) => void }} XmlHandlers
  * @typedef {import("./zip.mjs").ZipEntry} ZipEntry
@@ -179,6 +182,7 @@ export async function xlsxToCsv(buf, width, limits) {
   const lines = [];
   let emitted = 0;
   let lastLine = 0; // sheet row of the last line written
+  let csvChars = 0; // characters of the CSV so far: shared strings repeated in many cells can multiply it
   let row = 0;
   let col = -1;
   let type = "";
@@ -230,10 +234,16 @@ export async function xlsxToCsv(buf, width, limits) {
       else if (name === "c") endCell();
       else if (name === "row") {
         if (cells.length === 0) return;
+        // A row with data beyond Excel's last (1,048,576) is no sheet Excel wrote; the empty rows before it
+        // would become that many lines of the CSV (the line numbers of the errors follow the sheet's rows).
+        if (row > EXCEL_MAX_ROWS) throw new XlsxRefusal("corrupt");
         if (++emitted > limits.maxRows) throw new XlsxRefusal("rows", { max: limits.maxRows });
         const fields = Array.from({ length: width }, (_, i) => csvField(cells[i] ?? ""));
         const gap = row - lastLine - 1;
-        lines.push((gap > 0 ? "\n".repeat(gap) : "") + fields.join(","));
+        const line = (gap > 0 ? "\n".repeat(gap) : "") + fields.join(",");
+        csvChars += line.length + 1;
+        if (csvChars > limits.maxCsvChars) throw new XlsxRefusal("inflated", { max: limits.maxCsvChars });
+        lines.push(line);
         lastLine = row;
         firstRow = false;
       }

@@ -106,6 +106,22 @@ describe("hostile workbooks are refused with the limit they passed", () => {
     expect(await refusal(sheetXlsx(`${VALUES_HEADER_ROW}${row(2)}${row(3)}${row(4)}`), limits)).toEqual({ code: "rows", max: 3 });
   });
 
+  it("a row numbered beyond Excel's last row (a 400-byte sheet claiming row 100,000,000) is refused, not padded to 100 million lines", async () => {
+    const r = await refusal(sheetXlsx(`${VALUES_HEADER_ROW}<row r="100000000">${cell("A100000000", "36.04.30.2001")}</row>`));
+    expect(r).toEqual({ code: "corrupt" });
+    // Excel's last row itself is read (its empty rows before it stay lines: error line numbers follow the sheet).
+    expect(await csvOf(sheetXlsx(`${VALUES_HEADER_ROW}<row r="1048576">${cell("A1048576", "x")}</row>`), { ...WEB_LIMITS, maxCsvChars: 2_000_000 })).toMatch(/\n{1048574}x,/);
+  });
+
+  it("a shared string repeated in every cell cannot multiply the CSV beyond its limit", async () => {
+    const text = "7".repeat(900);
+    const row = (r: number) => `<row r="${r}">${["A", "B", "C", "D", "E"].map((c) => `<c r="${c}${r}" t="s"><v>0</v></c>`).join("")}</row>`;
+    const rows = Array.from({ length: 400 }, (_, i) => row(i + 2)).join("");
+    const limits = { ...WEB_LIMITS, maxCsvChars: 1_000_000 };
+    expect(await refusal(sheetXlsx(`${VALUES_HEADER_ROW}${rows}`, undefined, [text]), limits)).toEqual({ code: "inflated", max: 1_000_000 });
+    expect(await csvOf(sheetXlsx(`${VALUES_HEADER_ROW}${rows}`, undefined, [text]), { ...limits, maxCsvChars: 2_000_000 })).toContain(text);
+  });
+
   it("a zip with more entries than the limit is refused from its central directory", async () => {
     const many = Array.from({ length: 1001 }, (_, i) => ({ name: `x/${i}.xml`, data: Buffer.from("<a/>") }));
     expect(await refusal(zip([...workbookParts(), ...many]))).toEqual({ code: "entries", max: 1000 });
