@@ -7,12 +7,14 @@ import crypto from "node:crypto";
 //
 // - Address: after ADDRESS_FREE_FAILURES failures from one address (on any accounts) its attempts wait.
 // - Account: after ACCOUNT_FREE_FAILURES failures on one account its attempts wait, except that an address
-//   with no recorded failure still gets its password checked: an attacker with many addresses cannot keep
-//   the owner out, and each of his addresses gets one guess per account before it waits too.
+//   with fewer than BYPASS_ADDRESS_FAILURES recorded failures still gets its password checked: an attacker
+//   with many addresses cannot keep the owner out (even behind an office address that saw a typo or two),
+//   and each of his addresses gets that many guesses in all before it waits too.
 // - Unknown emails are counted like accounts, so a refusal does not tell whether an account exists.
 
 export const ACCOUNT_FREE_FAILURES = 5;
 export const ADDRESS_FREE_FAILURES = 20;
+export const BYPASS_ADDRESS_FAILURES = 3;
 export const MAX_DELAY_SECONDS = 15 * 60;
 export const FORGET_HOURS = 24;
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, FORGET_HOURS, MAX_DELAY_SECONDS } from "@/lib/auth/throttle";
+import { ACCOUNT_FREE_FAILURES, ADDRESS_FREE_FAILURES, BYPASS_ADDRESS_FAILURES, FORGET_HOURS, MAX_DELAY_SECONDS } from "@/lib/auth/throttle";
 import { db } from "@/lib/db/prisma";
 
 // The counters of lib/auth/throttle.ts in table login_gagal, each change one atomic statement: attempts sent
@@ -36,15 +36,17 @@ export async function claimAccount(kunci: string, now: Date): Promise<number | n
 }
 
 /**
- * The one check an address without recorded failures gets on a waiting account: counted on the address
- * at once (so parallel attempts from it get one check in all), taken back by `releaseAddress` on success.
+ * The check an address with fewer than BYPASS_ADDRESS_FAILURES recorded failures gets on a waiting account
+ * (an office whose shared address saw a typo still gets in): counted on the address at once (so parallel
+ * attempts from it get at most that many checks in all), taken back by `releaseAddress` on success.
  */
 export async function claimCleanAddress(kunci: string, now: Date): Promise<boolean> {
   const prisma = await db();
   const rows = await prisma.$queryRaw<{ jumlah: number }[]>`
     INSERT INTO login_gagal AS g (kunci, jumlah, terakhir) VALUES (${kunci}, 1, ${iso(now)}::timestamp)
-    ON CONFLICT (kunci) DO UPDATE SET jumlah = 1, terakhir = ${iso(now)}::timestamp
-      WHERE g.jumlah = 0 OR g.terakhir <= ${forgetBefore(now)}::timestamp
+    ON CONFLICT (kunci) DO UPDATE
+      SET jumlah = CASE WHEN g.terakhir <= ${forgetBefore(now)}::timestamp THEN 1 ELSE g.jumlah + 1 END, terakhir = ${iso(now)}::timestamp
+      WHERE g.jumlah < ${BYPASS_ADDRESS_FAILURES} OR g.terakhir <= ${forgetBefore(now)}::timestamp
     RETURNING jumlah`;
   return rows.length > 0;
 }
