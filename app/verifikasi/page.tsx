@@ -26,7 +26,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
         {rows.length === 0 ? (
           <p>Tidak ada laporan di daftar ini.</p>
         ) : (
-          <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Daftar laporan">
+          <div className="relative overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Daftar laporan">
             <table className="w-full min-w-[48rem] text-sm">
               <thead className="bg-slate-50 text-left text-xs text-slate-600">
                 <tr>

@@ -37,7 +37,7 @@ export function LoginForm({ labels, initialError }: { labels: LoginLabels; initi
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <div>
         <label htmlFor="email" className="block text-sm font-medium">
           {labels.email}

@@ -77,7 +77,7 @@ export function GridForm(props: GridFormProps) {
         <input key={b.desaKode} type="hidden" name={`versi.${b.desaKode}`} value={state.versi[b.desaKode] ?? b.versi} />
       ))}
       <FormMessage testId="pesan-grid" ok={state.status === "ok"} message={state.message} />
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Isian per desa">
+      <div className="relative overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Isian per desa">
         <table ref={table} className="text-sm">
           <thead className="bg-slate-50 text-xs text-slate-700">
             <tr>

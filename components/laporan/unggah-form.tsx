@@ -3,10 +3,12 @@
 import { useActionState, useState, type FormEvent } from "react";
 import { unggahNilaiAction, type UnggahState } from "@/lib/actions/unggah-nilai";
 import { FormMessage } from "@/components/ui/form-message";
+import { formatPeriode } from "@/lib/i18n/format";
 import { UNGGAH } from "@/lib/i18n/unggah";
+import { INDIKATOR } from "@/lib/spm/catalog";
 import { WEB_LIMITS } from "@/lib/import/limits";
 
-const INITIAL: UnggahState = { tahap: "awal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null, pemisah: null };
+const INITIAL: UnggahState = { tahap: "awal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null, pemisah: null, tidakLengkap: [] };
 
 function Issues({ title, items, tone }: { title: string; items: UnggahState["errors"]; tone: "error" | "warn" }) {
   if (items.length === 0) return null;
@@ -57,6 +59,16 @@ export function UnggahForm() {
           <dt>Berubah</dt><dd>{state.counts.updated.toLocaleString("id-ID")}</dd>
           <dt>Tidak berubah</dt><dd>{state.counts.unchanged.toLocaleString("id-ID")}</dd>
         </dl>
+      )}
+      {state.tahap === "pratinjau" && state.tidakLengkap.length > 0 && (
+        <div className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="tidak-lengkap-unggah">
+          <p>{UNGGAH.tidakLengkap(state.tidakLengkap.length, INDIKATOR.length)}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {state.tidakLengkap.map((t) => (
+              <li key={`${t.desaKode}/${t.tahun}/${t.bulan}`}>{UNGGAH.laporanTidakLengkap(t.desaKode, formatPeriode(t.tahun, t.bulan), t.terisi, INDIKATOR.length)}</li>
+            ))}
+          </ul>
+        </div>
       )}
       <Issues title="Kesalahan" items={state.errors} tone="error" />
       <Issues title="Peringatan" items={state.warnings} tone="warn" />

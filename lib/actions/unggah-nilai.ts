@@ -4,7 +4,7 @@ import { z } from "zod";
 import { importValues } from "@/lib/data/import-values";
 import { detectDelimiter, type CsvDelimiter } from "@/lib/import/csv";
 import { WEB_LIMITS } from "@/lib/import/limits";
-import { decodeText, type ImportIssue } from "@/lib/import/rows";
+import { decodeText, type ImportIssue, type LaporanTidakLengkap } from "@/lib/import/rows";
 import { VALUES_COLUMNS } from "@/lib/import/values";
 import { importInput } from "@/lib/import/xlsx";
 import { UNGGAH } from "@/lib/i18n/unggah";
@@ -21,6 +21,8 @@ export interface UnggahState {
   namaFile: string | null;
   /** The field delimiter of an uploaded CSV, named in the preview (null for an XLSX). */
   pemisah: CsvDelimiter | null;
+  /** Reports the upload submits with empty indicators (at most 200 listed). */
+  tidakLengkap: LaporanTidakLengkap[];
 }
 
 /** The upload as CSV text: an XLSX is read in a bounded worker (lib/import/xlsx.ts), never here. */
@@ -38,7 +40,7 @@ async function readUpload(form: FormData): Promise<{ csv: string; nama: string; 
   return "error" in text ? { error: text.error.message } : { csv: text.text, nama: file.name, xlsx: false };
 }
 
-const GAGAL: UnggahState = { tahap: "gagal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null, pemisah: null };
+const GAGAL: UnggahState = { tahap: "gagal", message: null, errors: [], warnings: [], counts: null, csv: null, namaFile: null, pemisah: null, tidakLengkap: [] };
 
 const run = formAction<UnggahState, { langkah?: "pratinjau" | "simpan" }>({
   // Permission first: nothing of the file is read for a role that may not import.
@@ -55,7 +57,8 @@ const run = formAction<UnggahState, { langkah?: "pratinjau" | "simpan" }>({
     if (!r.ok) return { ...GAGAL, message: UNGGAH.adaKesalahan(r.errors.length), errors: r.errors.slice(0, 500), namaFile: upload.nama, pemisah };
     const counts = { rows: r.rows, inserted: r.inserted, updated: r.updated, unchanged: r.unchanged };
     if (simpan) return { ...GAGAL, tahap: "selesai", message: UNGGAH.tersimpan, counts, warnings: r.warnings.slice(0, 500), namaFile: upload.nama };
-    return { tahap: "pratinjau", message: UNGGAH.periksa, errors: [], warnings: r.warnings.slice(0, 500), counts, csv: upload.csv, namaFile: upload.nama, pemisah };
+    const tidakLengkap = (r.tidakLengkap ?? []).slice(0, 200);
+    return { tahap: "pratinjau", message: UNGGAH.periksa, errors: [], warnings: r.warnings.slice(0, 500), counts, csv: upload.csv, namaFile: upload.nama, pemisah, tidakLengkap };
   },
 });
 

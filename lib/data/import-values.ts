@@ -3,7 +3,7 @@ import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { distinctValues, TAHUN_MAX, TAHUN_MIN, type ImportIssue, type ImportOptions, type ImportResult } from "@/lib/import/rows";
-import { periodKey, readValues, sasaranKey, validateValues, valuesWarnings, type StoredAround, type ValueRow } from "@/lib/import/values";
+import { laporanTidakLengkap, periodKey, readValues, sasaranKey, validateValues, valuesWarnings, type StoredAround, type ValueRow } from "@/lib/import/values";
 import { todayWib } from "@/lib/clock";
 import { loadDesa } from "./staging";
 import { runImport } from "./import-run";
@@ -46,7 +46,8 @@ export async function importValues(actor: Actor, input: Uint8Array | string, opt
       );
       if (moved.size > 0) return { ok: false, errors: refuse(rows, moved) };
 
-      const warnings = valuesWarnings(rows, await storedAround(client, rows, [...new Set(rows.map((r) => r.desa.kode))], years));
+      const stored = await storedAround(client, rows, [...new Set(rows.map((r) => r.desa.kode))], years);
+      const warnings = valuesWarnings(rows, stored);
       const peringatan = new Map(warnings.map((w) => [w.line, w.message]));
       const tulis = await tulisLaporan(
         client, actor,
@@ -59,7 +60,10 @@ export async function importValues(actor: Actor, input: Uint8Array | string, opt
         progress,
       );
       if (tulis.konflik.length > 0) return { ok: false, errors: refuse(rows, new Map(tulis.konflik.map((k) => [k, IMPORT_MSG.laporanBerubah]))) };
-      return { ok: true, rows: rows.length, inserted: tulis.inserted, updated: tulis.updated, unchanged: rows.length - tulis.inserted - tulis.updated, warnings };
+      return {
+        ok: true, rows: rows.length, inserted: tulis.inserted, updated: tulis.updated, unchanged: rows.length - tulis.inserted - tulis.updated, warnings,
+        tidakLengkap: laporanTidakLengkap(rows, stored),
+      };
     },
   });
 }

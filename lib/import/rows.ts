@@ -244,6 +244,14 @@ export interface ImportOptions {
   limits?: ImportLimits;
 }
 
+export interface LaporanTidakLengkap {
+  desaKode: string;
+  tahun: number;
+  bulan: number;
+  /** Indicators with a value once the file is in. */
+  terisi: number;
+}
+
 /** An import's answer: every error and nothing written, or the counts and the (non-blocking) warnings. */
 export type ImportResult =
   | { ok: false; errors: ImportIssue[] }
@@ -256,4 +264,6 @@ export type ImportResult =
       warnings: ImportIssue[];
       /** penduduk only: estimated sasaran rows added or changed. */
       estimasi?: number;
+      /** values only: reports submitted with fewer indicators than the catalog has (the others count as 0). */
+      tidakLengkap?: LaporanTidakLengkap[];
     };

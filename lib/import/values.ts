@@ -2,8 +2,8 @@
 // upserted by (desa, tahun, bulan, indikator). Pure parsing, validation and warnings.
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { validasiLaporan, type KonteksValidasi } from "@/lib/laporan/validasi";
-import { getIndikator } from "@/lib/spm/catalog";
-import { bulanOf, desaOf, validateTable, readTable, sortIssues, tahunOf, wholeNumber, type DesaInfo, type ImportContext, type ImportIssue, type Table, type Validated } from "./rows";
+import { getIndikator, INDIKATOR } from "@/lib/spm/catalog";
+import { bulanOf, desaOf, validateTable, readTable, sortIssues, tahunOf, wholeNumber, type DesaInfo, type ImportContext, type ImportIssue, type Table, type Validated, type LaporanTidakLengkap } from "./rows";
 import type { ImportLimits } from "./limits";
 
 export const VALUES_COLUMNS = ["kode_desa", "tahun", "bulan", "indikator", "nilai"] as const;
@@ -79,6 +79,22 @@ export function validateValues(table: Table<ValuesColumn>, ctx: ValuesContext): 
       return message !== null;
     },
   );
+}
+
+/**
+ * The reports of the file that will be submitted with fewer indicators than the catalog has, counting their
+ * stored values and the file's (a two-row file submits a whole month's report: the preview says so).
+ */
+export function laporanTidakLengkap(rows: readonly ValueRow[], stored: Pick<StoredAround, "laporan">): LaporanTidakLengkap[] {
+  const byReport = new Map<string, { r: ValueRow; kodes: Set<string> }>();
+  for (const r of rows) {
+    const k = periodKey(r.desa.kode, r.tahun, r.bulan);
+    const e = byReport.get(k) ?? byReport.set(k, { r, kodes: new Set(stored.laporan.get(k)?.keys() ?? []) }).get(k)!;
+    e.kodes.add(r.indikator);
+  }
+  return [...byReport.values()]
+    .filter((e) => e.kodes.size < INDIKATOR.length)
+    .map(({ r, kodes }) => ({ desaKode: r.desa.kode, tahun: r.tahun, bulan: r.bulan, terisi: kodes.size }));
 }
 
 /** What is stored around the file's reports, read by the import before it validates. */

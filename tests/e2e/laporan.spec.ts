@@ -146,6 +146,9 @@ test("upload: a file with errors writes nothing and lists every error; a correct
   await expect(page.getByTestId("ringkasan-unggah")).toContainText("Baru");
   expect(await page.getByTestId("ringkasan-unggah").innerText()).toMatch(/Baru\s+2/);
   await expect(page.getByTestId("pemisah-unggah")).toHaveText("Pemisah kolom: koma (,)");
+  // Two values of a month with no report: the report goes out with 2 of the indicators, and the preview says so.
+  await expect(page.getByTestId("tidak-lengkap-unggah")).toContainText(`${desa} · `);
+  await expect(page.getByTestId("tidak-lengkap-unggah")).toContainText("2 dari");
   await page.getByRole("button", { name: "Konfirmasi dan simpan" }).click();
   await expect(page.getByTestId("pesan-unggah")).toContainText("Data tersimpan");
   expect(realisasiOf(await cardText(page, desa))).toBe(realisasiOf(before) + 3);

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { CLI_ACTOR, type Actor } from "@/lib/auth/actor";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import type { DesaInfo } from "@/lib/import/rows";
-import { periodKey, readValues, sasaranKey, validateValues, valuesWarnings, type ValuesContext } from "@/lib/import/values";
+import { laporanTidakLengkap, periodKey, readValues, sasaranKey, validateValues, valuesWarnings, type ValuesContext } from "@/lib/import/values";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
+import { INDIKATOR } from "@/lib/spm/catalog";
 
 // Values CSV: kode_desa,tahun,bulan,indikator,nilai (DOMAIN.md §8), validated against a fixed context.
 const ANYAR_1 = "36.04.30.2001";
@@ -134,3 +135,13 @@ describe("valuesWarnings: the form's warnings, judged on each report as it will 
     expect(valuesWarnings(rows, { ...none, sasaran })).toEqual([]);
   });
 });
+
+describe("laporanTidakLengkap: reports an upload submits with empty indicators", () => {
+  it("counts the stored values and the file's; a report with every indicator is complete", () => {
+    const rows = validate(`${ANYAR_1},2027,1,SPM-01,1\n${ANYAR_1},2027,1,SPM-02,1\n${ANYAR_2},2027,1,SPM-01,1\n`).rows;
+    const all = new Map(INDIKATOR.filter((i) => i.kode !== "SPM-01").map((i) => [i.kode, 0]));
+    const laporan = new Map([[periodKey(ANYAR_2, 2027, 1), all], [periodKey(ANYAR_1, 2027, 1), new Map([["SPM-03", 4]])]]);
+    expect(laporanTidakLengkap(rows, { laporan })).toEqual([{ desaKode: ANYAR_1, tahun: 2027, bulan: 1, terisi: 3 }]);
+  });
+});
+
