@@ -44,7 +44,7 @@ describe("a draft is shown only to its puskesmas", () => {
   });
 
   it("a value typed in a draft and changed before submitting never reaches dinkes, not even in the history", async () => {
-    const other = "36.04.30.2007";
+    const other = "36.04.30.2011"; // (2005–2007 are moved or imported by rekap.test)
     await client.query(`DELETE FROM laporan WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 6`, [other]);
     const save = (versi: number, v: string, aksi: "draf" | "kirim") =>
       simpanLaporan(ANYAR, { desaKode: other, tahun: 2026, bulan: 6, versi, nilai: { "PM-DBD": v }, aksi, konfirmasi: true, sumber: "test" });
@@ -58,7 +58,7 @@ describe("a draft is shown only to its puskesmas", () => {
   });
 
   it("a draft over a returned month shows on the dinkes dashboard as no report: no lateness, no reason", async () => {
-    const other = "36.04.30.2008";
+    const other = "36.04.30.2012";
     await client.query(`DELETE FROM laporan WHERE desa_kode = $1 AND tahun = 2026 AND bulan = 5`, [other]);
     await client.query(
       `INSERT INTO laporan (id, desa_kode, tahun, bulan, status, versi, alasan, terlambat, puskesmas_kode, kecamatan_kode, kabupaten_kode, provinsi_kode, updated_at)
