@@ -69,7 +69,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
                     {r.terlambat && " · terlambat"}
                     {r.status === "DIKEMBALIKAN" && r.alasan && <span className="block text-xs text-red-800">Alasan: {r.alasan}</span>}
                   </td>
-                  <td className="px-3 py-1 text-xs">{r.updatedAt ? `${formatWaktu(r.updatedAt)} · ${r.updatedBy ?? "-"}` : "–"}</td>
+                  <td className="px-3 py-1 text-xs">{r.updatedAt ? `${formatWaktu(r.updatedAt)}${r.updatedBy ? ` · ${r.updatedBy}` : ""}` : "–"}</td>
                 </tr>
               ))}
             </tbody>

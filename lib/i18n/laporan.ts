@@ -20,6 +20,7 @@ export const MSG_LAPORAN = {
   sudahDikirim: "Laporan sudah dikirim; simpan perubahan dengan tombol Kirim.",
   alasanWajib: "Tuliskan alasannya (minimal 5 huruf).",
   statusTidakSesuai: "Status laporan sudah berubah; muat ulang halaman.",
+  hanyaBaca: "Hanya baca: laporan diisi dan dikirim oleh puskesmas. Verifikasi ada di halaman Verifikasi.",
   verifikasiSendiri: "Laporan ini terakhir dikirim oleh Anda sendiri (lewat unggah berkas): petugas lain yang memverifikasinya.",
   /** Earlier months that the running totals do not count (DOMAIN.md §7: only DIKIRIM and DIVERIFIKASI count). */
   belumDihitung: (daftar: string) =>

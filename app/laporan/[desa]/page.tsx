@@ -52,7 +52,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <dt className="text-slate-600">Status</dt>
           <dd data-testid="status-laporan">{form.status ? STATUS_LAPORAN_LABEL[form.status] : "Belum diisi"}{form.status === "DIKEMBALIKAN" && form.alasan ? ` — alasan: ${form.alasan}` : ""}</dd>
           <dt className="text-slate-600">Terakhir diubah</dt>
-          <dd>{form.updatedAt ? `${formatWaktu(form.updatedAt)} oleh ${form.updatedBy ?? "-"}` : "–"}</dd>
+          <dd>{form.updatedAt ? `${formatWaktu(form.updatedAt)}${form.updatedBy ? ` oleh ${form.updatedBy}` : ""}` : "–"}</dd>
           <dt className="text-slate-600">Batas kirim</dt>
           <dd>{batas.hari} {formatPeriode(batas.tahun, batas.bulan)}</dd>
         </dl>
@@ -61,6 +61,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
             {MSG_LAPORAN.belumDihitung(form.belumDihitung.map((m) => MSG_LAPORAN.bulanBelumDihitung(NAMA_BULAN[m.bulan - 1], m.status && STATUS_LAPORAN_LABEL[m.status])).join(", "))}
           </p>
         )}
+        {!bolehIsi && <p className="rounded border border-slate-300 bg-slate-50 p-3 text-sm" data-testid="hanya-baca">{MSG_LAPORAN.hanyaBaca}</p>}
         {form.status === "DIVERIFIKASI" && <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm">Laporan sudah diverifikasi dan terkunci.</p>}
         <LaporanForm desaKode={form.desa.kode} tahun={tahun} bulan={bulan} versi={form.versi} terkunci={terkunci} kelompok={kelompok} nilaiAwal={nilaiAwal} />
         <RiwayatLaporan rows={riwayat} />
