@@ -3,8 +3,7 @@ import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { IMPORT_MSG } from "@/lib/i18n/import";
 import { readPenduduk, validatePenduduk, type PendudukColumn, type PendudukRow } from "@/lib/import/penduduk";
-import type { ImportOptions, ImportResult } from "@/lib/import/rows";
-import { runImport, stagedWrite, withDesa } from "./import-run";
+import { stagedImport } from "./import-run";
 import { reestimateSasaran } from "./sasaran-estimasi";
 
 // Import of population by age group (DOMAIN.md §5, §8): only differing counts are written and audited,
@@ -12,27 +11,19 @@ import { reestimateSasaran } from "./sasaran-estimasi";
 // (DITETAPKAN figures untouched; unchanged estimates not rewritten, so a re-import changes nothing).
 
 const F = IMPORT_MSG.fase;
-const STAGING = {
-  table: "imp_penduduk",
-  columns: "desa_kode text, tahun int, kelompok text, jumlah int",
-  row: (r: PendudukRow) => [r.desa.kode, r.tahun, r.kelompok, r.jumlah],
-};
-
-export async function importPenduduk(actor: Actor, input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
-  return runImport<PendudukColumn, PendudukRow>(actor, input, options, {
-    permission: "sasaran.impor",
-    read: readPenduduk,
-    validate: withDesa(actor, validatePenduduk),
-    apply: async (client, rows, progress) => {
-      const written = await stagedWrite(client, rows, progress, STAGING, () => applyPenduduk(client, actor, options.sumber ?? "import"));
-      progress(F.estimasi, 0, 1);
-      const pairs = new Map(rows.map((r) => [`${r.desa.kode}/${r.tahun}`, { desaKode: r.desa.kode, tahun: r.tahun }]));
-      const { changed } = await reestimateSasaran(actor, [...pairs.values()], { client, sumber: options.sumber ?? "import" });
-      progress(F.estimasi, 1, 1);
-      return { ...written, estimasi: changed };
-    },
-  });
-}
+export const importPenduduk = stagedImport<PendudukColumn, PendudukRow>({
+  read: readPenduduk,
+  validate: validatePenduduk,
+  staging: { table: "imp_penduduk", columns: "desa_kode text, tahun int, kelompok text, jumlah int", row: (r) => [r.desa.kode, r.tahun, r.kelompok, r.jumlah] },
+  write: applyPenduduk,
+  after: async (client, actor, rows, sumber, progress) => {
+    progress(F.estimasi, 0, 1);
+    const pairs = new Map(rows.map((r) => [`${r.desa.kode}/${r.tahun}`, { desaKode: r.desa.kode, tahun: r.tahun }]));
+    const { changed } = await reestimateSasaran(actor, [...pairs.values()], { client, sumber });
+    progress(F.estimasi, 1, 1);
+    return { estimasi: changed };
+  },
+});
 
 async function applyPenduduk(client: pg.ClientBase, actor: Actor, sumber: string): Promise<{ inserted: number; updated: number }> {
   const at = new Date().toISOString();

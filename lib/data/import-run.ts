@@ -39,6 +39,31 @@ export async function stagedWrite<R>(
   return { ok: true, rows: rows.length, ...counts, unchanged: rows.length - counts.inserted - counts.updated, warnings: [] };
 }
 
+/**
+ * A sasaran or population import: read, validate (with the file's desa), stage, `write` the staged table,
+ * then `after` (the population's re-estimation) in the same transaction.
+ */
+export function stagedImport<C extends string, R>(spec: {
+  read: ImportSpec<C, R>["read"];
+  validate: (table: Table<C>, ctx: ImportContext) => Validated<R>;
+  staging: { table: string; columns: string; row: (r: R) => (string | number)[] };
+  write: (client: pg.ClientBase, actor: Actor, sumber: string) => Promise<{ inserted: number; updated: number }>;
+  after?: (client: pg.ClientBase, actor: Actor, rows: R[], sumber: string, progress: ImportProgress) => Promise<Partial<ImportResult>>;
+}): (actor: Actor, input: Uint8Array | string, options?: ImportOptions) => Promise<ImportResult> {
+  return (actor, input, options = {}) => {
+    const sumber = options.sumber ?? "import";
+    return runImport<C, R>(actor, input, options, {
+      permission: "sasaran.impor",
+      read: spec.read,
+      validate: withDesa(actor, spec.validate),
+      apply: async (client, rows, progress) => {
+        const written = await stagedWrite(client, rows, progress, spec.staging, () => spec.write(client, actor, sumber));
+        return spec.after ? ({ ...written, ...(await spec.after(client, actor, rows, sumber, progress)) } as ImportResult) : written;
+      },
+    });
+  };
+}
+
 /** A validator that needs the file's desa (their place in the tree, for scope): they are read first. */
 export function withDesa<C extends string, R>(actor: Actor, validate: (table: Table<C>, ctx: ImportContext) => Validated<R>): ImportSpec<C, R>["validate"] {
   return async (client, table) => validate(table, { actor, desa: await loadDesa(client, distinctValues(table, "kode_desa" as C)) });

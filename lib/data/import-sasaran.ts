@@ -1,27 +1,18 @@
 import "server-only";
 import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
-import type { ImportOptions, ImportResult } from "@/lib/import/rows";
 import { readSasaran, validateSasaran, type SasaranColumn, type SasaranRow } from "@/lib/import/sasaran";
-import { runImport, stagedWrite, withDesa } from "./import-run";
+import { stagedImport } from "./import-run";
 
 // Import of official sasaran (DOMAIN.md §5, §8): saved with sumber DITETAPKAN, which always wins over an
 // estimate. Only rows whose jumlah or sumber differ are written and audited.
 
-const STAGING = {
-  table: "imp_sasaran",
-  columns: "desa_kode text, tahun int, indikator_kode text, jumlah int",
-  row: (r: SasaranRow) => [r.desa.kode, r.tahun, r.indikator, r.jumlah],
-};
-
-export async function importSasaran(actor: Actor, input: Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
-  return runImport<SasaranColumn, SasaranRow>(actor, input, options, {
-    permission: "sasaran.impor",
-    read: readSasaran,
-    validate: withDesa(actor, validateSasaran),
-    apply: (client, rows, progress) => stagedWrite(client, rows, progress, STAGING, () => applySasaran(client, actor, options.sumber ?? "import")),
-  });
-}
+export const importSasaran = stagedImport<SasaranColumn, SasaranRow>({
+  read: readSasaran,
+  validate: validateSasaran,
+  staging: { table: "imp_sasaran", columns: "desa_kode text, tahun int, indikator_kode text, jumlah int", row: (r) => [r.desa.kode, r.tahun, r.indikator, r.jumlah] },
+  write: applySasaran,
+});
 
 async function applySasaran(client: pg.ClientBase, actor: Actor, sumber: string): Promise<{ inserted: number; updated: number }> {
   const at = new Date().toISOString();
