@@ -7,17 +7,8 @@ import type { Indikator } from "@/lib/spm/catalog";
 
 export type Status = "DRAFT" | "DIKIRIM" | "DIVERIFIKASI" | "DIKEMBALIKAN";
 
-/** A deterministic PRNG (mulberry32): the same seed writes the same dataset. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic PRNG (mulberry32, the demo seed's): the same seed writes the same dataset. */
+export { seededRandom as prng } from "@/lib/db/random";
 
 /** num/den ≥ 0 rounded to 2 decimals, half away from zero, computed on integers. */
 export function round2(num: bigint, den: bigint): number {
