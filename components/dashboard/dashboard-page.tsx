@@ -68,6 +68,11 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
         <p className="text-sm text-slate-600" data-testid="data-per">
           {DASHBOARD.dataPer} {formatWaktu(d.stamp)}
         </p>
+        {tahun * 12 + bulan >= today.tahun * 12 + today.bulan && (
+          <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="periode-berjalan">
+            {tahun * 12 + bulan > today.tahun * 12 + today.bulan ? DASHBOARD.periodeMendatang : DASHBOARD.periodeBerjalan}
+          </p>
+        )}
         <section className="grid gap-3 sm:grid-cols-3" aria-label="Ringkasan">
           <div className="rounded border border-slate-200 bg-white p-3">
             <p className="text-sm text-slate-600">{DASHBOARD.indeksSpm}</p>
@@ -75,7 +80,7 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
             <p className="text-xs text-slate-600">{d.unit.indeks.jumlahLayanan} dari 12 layanan SPM bersasaran</p>
           </div>
           <div className="rounded border border-slate-200 bg-white p-3">
-            <p className="text-sm text-slate-600">Kelengkapan laporan {tahun}</p>
+            <p className="text-sm text-slate-600">{DASHBOARD.kelengkapanSampai(bulan, formatPeriode(tahun, bulan))}</p>
             <p className="text-2xl font-bold tabular-nums">{formatPersen(d.laporan.kelengkapan)}</p>
           </div>
           <div className="rounded border border-slate-200 bg-white p-3">
