@@ -37,10 +37,10 @@ export function GrafikChildren({ ind, rows, query }: { ind: Indikator; rows: Chi
                   <Link href={wilayahHref(r, query)}>{r.nama}</Link>
                 </th>
                 <td className="py-1 pr-2">
-                  <div className="relative h-5 rounded bg-slate-100">
+                  <div className="relative h-5 min-w-28 rounded bg-slate-100">
                     <div className="h-5 rounded" style={{ width: `${((f.capaian ?? 0) / max) * 100}%`, backgroundColor: `#${KELAS_TAMPILAN[f.kelas].batang}` }} />
                     <div className="absolute top-0 h-5 border-l-2 border-dashed border-slate-900" style={{ left: `${(target / max) * 100}%` }} aria-hidden />
-                    <span className="absolute inset-y-0 right-1 text-xs leading-5 tabular-nums">{formatPersen(f.capaian)}</span>
+                    <span className="absolute inset-y-0 left-1 whitespace-nowrap rounded bg-white/85 px-0.5 text-xs leading-5 tabular-nums">{formatPersen(f.capaian)}</span>
                   </div>
                 </td>
                 <td className="py-1 pr-2 text-right tabular-nums">{r.lalu ? formatAngka(r.lalu.get(ind.kode) ?? 0) : "–"}</td>
