@@ -26,7 +26,7 @@ export interface ImportSpec<C extends string, R> {
  * The write of a sasaran or population file: the rows staged into `table` (COPY), then `write` applies the
  * staged table set-based; the answer counts what was new, changed and unchanged.
  */
-export async function stagedWrite<R>(
+async function stagedWrite<R>(
   client: pg.ClientBase,
   rows: readonly R[],
   progress: ImportProgress,
@@ -65,7 +65,7 @@ export function stagedImport<C extends string, R>(spec: {
 }
 
 /** A validator that needs the file's desa (their place in the tree, for scope): they are read first. */
-export function withDesa<C extends string, R>(actor: Actor, validate: (table: Table<C>, ctx: ImportContext) => Validated<R>): ImportSpec<C, R>["validate"] {
+function withDesa<C extends string, R>(actor: Actor, validate: (table: Table<C>, ctx: ImportContext) => Validated<R>): ImportSpec<C, R>["validate"] {
   return async (client, table) => validate(table, { actor, desa: await loadDesa(client, distinctValues(table, "kode_desa" as C)) });
 }
 

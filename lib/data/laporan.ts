@@ -5,12 +5,13 @@ import { seesDrafts, visibleStatus } from "@/lib/auth/drafts";
 import { ForbiddenError, requirePermission } from "@/lib/auth/permissions";
 import { pool } from "@/lib/db/pool";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
+import { periodKey } from "@/lib/import/values";
 import { validasiLaporan, type KonteksValidasi } from "@/lib/laporan/validasi";
 import { realisasi } from "@/lib/spm/capaian";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { todayWib } from "@/lib/clock";
 import { inTransaction } from "./transaction";
-import { kunciLaporan, tulisLaporan, type SumberTulis } from "./tulis-laporan";
+import { tulisLaporan, type SumberTulis } from "./tulis-laporan";
 import { desaStatuses } from "./kelengkapan";
 import { nilaiSumsQuery } from "./sums-sql";
 import { getWilayah, type WilayahNode } from "./wilayah";
@@ -195,6 +196,6 @@ async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInp
   }
   const tulis = await tulisLaporan(client, actor, [{ desaKode: input.desaKode, tahun: input.tahun, bulan: input.bulan, status, nilai, peringatan: new Map(Object.entries(v.warnings)) }], input.sumber);
   if (tulis.konflik.length > 0) return { ok: false, reason: "conflict", message: MSG_LAPORAN.konflik };
-  const versi = tulis.versi.get(kunciLaporan(input.desaKode, input.tahun, input.bulan)) ?? 0;
+  const versi = tulis.versi.get(periodKey(input.desaKode, input.tahun, input.bulan)) ?? 0;
   return { ok: true, status, versi, warnings };
 }

@@ -36,13 +36,11 @@ export interface HasilTulis {
   inserted: number;
   updated: number;
   deleted: number;
-  /** The version of each written report after the write, by `desa/tahun/bulan`. */
+  /** The version of each written report after the write, by periodKey (`desa/tahun/bulan`). */
   versi: Map<string, number>;
   /** Reports created meanwhile by another session (nothing of the write should be kept). */
   konflik: string[];
 }
-
-export const kunciLaporan = (desaKode: string, tahun: number, bulan: number) => `${desaKode}/${tahun}/${bulan}`;
 
 const F = IMPORT_MSG.fase;
 
