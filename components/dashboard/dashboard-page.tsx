@@ -49,7 +49,7 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
   const [d, children, profile] = await Promise.all([
     loadDashboard(actor, kode, tahun, bulan, today),
     listChildren(actor, node),
-    node.tingkat === "desa" ? getDesaProfile(actor, node.kode) : Promise.resolve(null),
+    node.tingkat === "desa" ? getDesaProfile(actor, node.kode, tahun) : Promise.resolve(null),
   ]);
   const query = `tahun=${tahun}&bulan=${bulan}`;
   const items = d.unit.figures.map((figure) => ({ ind: getIndikator(figure.indikator)!, figure }));

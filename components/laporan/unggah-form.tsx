@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { useActionState, useState, useSyncExternalStore, type FormEvent } from "react";
 import { unggahNilaiAction, type UnggahState } from "@/lib/actions/unggah-nilai";
 import { FormMessage } from "@/components/ui/form-message";
 import { formatPeriode } from "@/lib/i18n/format";
@@ -24,6 +24,39 @@ function Issues({ title, items, tone }: { title: string; items: UnggahState["err
   );
 }
 
+/** The file picker in Indonesian: the browser's own button speaks the browser's language ("Choose File"),
+ *  so once JavaScript runs it is replaced by a labelled button and the chosen file's name; before that
+ *  (or without JavaScript) the native input is shown as it is. */
+const noSubscription = () => () => {};
+
+function BerkasInput() {
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false); // false in the server's HTML
+  const [nama, setNama] = useState<string | null>(null);
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <label
+        className={ready ? "cursor-pointer rounded border border-slate-400 bg-slate-50 px-3 py-2 text-sm font-medium focus-within:ring-2 focus-within:ring-teal-700" : "contents"}
+      >
+        {ready && "Pilih berkas"}
+        <input
+          id="berkas"
+          name="berkas"
+          type="file"
+          accept=".csv,.xlsx,text/csv"
+          required
+          onChange={(e) => setNama(e.currentTarget.files?.[0]?.name ?? null)}
+          className={ready ? "sr-only" : "block text-sm"}
+        />
+      </label>
+      {ready && (
+        <span className="min-w-0 break-all text-sm text-slate-700" data-testid="nama-berkas">
+          {nama ?? "Belum ada berkas dipilih"}
+        </span>
+      )}
+    </div>
+  );
+}
+
 /** Upload of the values CSV/XLSX: preview (nothing written), then an explicit confirmation. */
 export function UnggahForm() {
   const [state, action, pending] = useActionState(unggahNilaiAction, INITIAL);
@@ -41,7 +74,7 @@ export function UnggahForm() {
       <form action={action} onSubmit={checkSize} className="space-y-3 rounded border border-slate-200 bg-white p-4">
         <input type="hidden" name="langkah" value="pratinjau" />
         <label htmlFor="berkas" className="block text-sm font-medium">Berkas nilai (CSV atau XLSX, kolom kode_desa,tahun,bulan,indikator,nilai)</label>
-        <input id="berkas" name="berkas" type="file" accept=".csv,.xlsx,text/csv" required className="block text-sm" />
+        <BerkasInput />
         <button type="submit" disabled={pending} className="rounded bg-teal-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
           {pending ? "Memeriksa…" : "Periksa berkas"}
         </button>

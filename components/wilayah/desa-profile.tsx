@@ -4,7 +4,7 @@ import { KELOMPOK_LABEL } from "@/lib/i18n/messages";
 import { KELOMPOK_PENDUDUK } from "@/lib/spm/penduduk";
 
 export function DesaProfileView({ desaKode, profile }: { desaKode: string; profile: DesaProfile }) {
-  const tahun = profile.penduduk[0]?.tahun;
+  const tahun = profile.tahun;
   const order = (k: string) => KELOMPOK_PENDUDUK.indexOf(k as (typeof KELOMPOK_PENDUDUK)[number]);
   const penduduk = [...profile.penduduk].sort((a, b) => order(a.kelompok) - order(b.kelompok));
   return (
@@ -26,9 +26,9 @@ export function DesaProfileView({ desaKode, profile }: { desaKode: string; profi
         )}
       </section>
       <section className="rounded border border-slate-200 bg-white p-4">
-        <h2 className="mb-2 text-lg font-semibold">Penduduk {tahun ?? ""}</h2>
+        <h2 className="mb-2 text-lg font-semibold">Penduduk {tahun}</h2>
         {profile.penduduk.length === 0 ? (
-          <p>Belum ada data penduduk.</p>
+          <p>Belum ada data penduduk tahun {tahun}.</p>
         ) : (
           <table className="w-full text-sm">
             <tbody>
@@ -44,7 +44,7 @@ export function DesaProfileView({ desaKode, profile }: { desaKode: string; profi
           </table>
         )}
         <p className="mt-2 text-sm">
-          <Link href={`/sasaran/${desaKode}${tahun ? `?tahun=${tahun}` : ""}`}>Penduduk dan sasaran →</Link>
+          <Link href={`/sasaran/${desaKode}?tahun=${tahun}`}>Penduduk dan sasaran →</Link>
         </p>
       </section>
     </div>

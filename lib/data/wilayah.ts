@@ -115,22 +115,24 @@ export async function listChildren(actor: Actor, node: WilayahNode): Promise<{ k
 export interface DesaProfile {
   pustu: { kode: string; nama: string } | null;
   posyandu: { kode: string; nama: string }[];
+  tahun: number;
   penduduk: { tahun: number; kelompok: string; jumlah: number }[];
 }
 
-/** The ILP network and population of a desa (latest year with population data). */
-export async function getDesaProfile(actor: Actor, desaKode: string): Promise<DesaProfile> {
+/** The ILP network of a desa and its population in `tahun` (the year the dashboard shows: sasaran are
+ *  estimated from that year's penduduk, so no other year's figures are shown beside them). */
+export async function getDesaProfile(actor: Actor, desaKode: string, tahun: number): Promise<DesaProfile> {
   await getWilayah(actor, desaKode);
   const db = await pool();
   const [pustu, posyandu, penduduk] = await Promise.all([
     db.query<{ kode: string; nama: string }>(`SELECT kode, nama FROM pustu WHERE desa_kode = $1`, [desaKode]),
     db.query<{ kode: string; nama: string }>(`SELECT kode, nama FROM posyandu WHERE desa_kode = $1 ORDER BY nama`, [desaKode]),
     db.query<{ tahun: number; kelompok: string; jumlah: number }>(
-      `SELECT tahun, kelompok, jumlah FROM penduduk WHERE desa_kode = $1 AND tahun = (SELECT max(tahun) FROM penduduk WHERE desa_kode = $1)`,
-      [desaKode],
+      `SELECT tahun, kelompok, jumlah FROM penduduk WHERE desa_kode = $1 AND tahun = $2`,
+      [desaKode, tahun],
     ),
   ]);
-  return { pustu: pustu.rows[0] ?? null, posyandu: posyandu.rows, penduduk: penduduk.rows };
+  return { pustu: pustu.rows[0] ?? null, posyandu: posyandu.rows, tahun, penduduk: penduduk.rows };
 }
 
 /** Codes of the trail entries the actor may open (breadcrumbs link only those). */

@@ -142,6 +142,9 @@ test("upload: a file with errors writes nothing and lists every error; a correct
   expect(posts).toBe(0);
   const good = `kode_desa,tahun,bulan,indikator,nilai\n${desa},${tahun},${bulan},SPM-02,3\n${desa},${tahun},${bulan},SPM-04,2\n`;
   await page.getByLabel(/Berkas nilai/).setInputFiles({ name: "benar.csv", mimeType: "text/csv", buffer: Buffer.from(good) });
+  // The picker speaks Indonesian (not the browser's "Choose File") and names the chosen file.
+  await expect(page.getByText("Pilih berkas", { exact: true })).toBeVisible();
+  await expect(page.getByTestId("nama-berkas")).toHaveText("benar.csv");
   await page.getByRole("button", { name: "Periksa berkas" }).click();
   await expect(page.getByTestId("ringkasan-unggah")).toContainText("Baru");
   expect(await page.getByTestId("ringkasan-unggah").innerText()).toMatch(/Baru\s+2/);

@@ -31,10 +31,22 @@ describe("data layer scope", () => {
 
   it("a puskesmas user sees its own puskesmas and desa, never another puskesmas's desa", async () => {
     expect((await getWilayah(ANYAR, "P36043001")).tingkat).toBe("puskesmas");
-    const profile = await getDesaProfile(ANYAR, ANYAR_DESA);
+    const profile = await getDesaProfile(ANYAR, ANYAR_DESA, 2025);
     expect(profile.pustu?.kode).toBe("PU3604302001");
     expect(profile.posyandu.length).toBeGreaterThanOrEqual(2);
-    await expect(getDesaProfile(ANYAR, BAROS_DESA)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(getDesaProfile(ANYAR, BAROS_DESA, 2025)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it("the desa profile shows the population of the dashboard's year, not the latest", async () => {
+    const y2025 = await getDesaProfile(ANYAR, ANYAR_DESA, 2025);
+    const y2026 = await getDesaProfile(ANYAR, ANYAR_DESA, 2026);
+    expect(y2025.penduduk.length).toBeGreaterThan(0);
+    expect(y2025.penduduk.every((p) => p.tahun === 2025)).toBe(true);
+    expect(y2026.penduduk.every((p) => p.tahun === 2026)).toBe(true);
+    const total = (rows: { jumlah: number }[]) => rows.reduce((s, r) => s + r.jumlah, 0);
+    expect(total(y2026.penduduk)).not.toBe(total(y2025.penduduk));
+    const none = await getDesaProfile(ANYAR, ANYAR_DESA, 2019);
+    expect(none).toMatchObject({ tahun: 2019, penduduk: [] });
     await expect(getWilayah(ANYAR, "P36042201")).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getWilayah(BAROS, ANYAR_DESA)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(getWilayah(ANYAR, "36.04")).rejects.toBeInstanceOf(ForbiddenError);
