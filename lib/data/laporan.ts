@@ -113,6 +113,8 @@ export interface SimpanInput {
   sumber: SumberTulis;
   /** Only these indicators are written (the bulk grid's klaster); absent: the whole report. */
   indikator?: readonly string[];
+  /** When the values were typed, if not now (an offline entry from a phone's outbox). */
+  diketikAt?: Date;
 }
 
 export type SimpanResult =
@@ -194,7 +196,7 @@ async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInp
     if (baru !== undefined) nilai.set(ind.kode, baru);
     else if (old.has(ind.kode)) nilai.set(ind.kode, null);
   }
-  const tulis = await tulisLaporan(client, actor, [{ desaKode: input.desaKode, tahun: input.tahun, bulan: input.bulan, status, nilai, peringatan: new Map(Object.entries(v.warnings)) }], input.sumber);
+  const tulis = await tulisLaporan(client, actor, [{ desaKode: input.desaKode, tahun: input.tahun, bulan: input.bulan, status, nilai, peringatan: new Map(Object.entries(v.warnings)), diketikAt: input.diketikAt }], input.sumber);
   if (tulis.konflik.length > 0) return { ok: false, reason: "conflict", message: MSG_LAPORAN.konflik };
   const versi = tulis.versi.get(periodKey(input.desaKode, input.tahun, input.bulan)) ?? 0;
   return { ok: true, status, versi, warnings };

@@ -1,0 +1,48 @@
+"use client";
+
+import { useRef, useState, type FormEvent } from "react";
+import { keluar } from "@/lib/actions/keluar";
+import { LURING } from "@/lib/i18n/luring";
+import { daftarAntrean, hapusDataPengguna } from "@/lib/offline/store";
+
+/**
+ * "Keluar" (issue 16): before the session ends, this phone's data of the user goes — the offline package,
+ * the service worker's caches and the outbox. Entries not yet sent are named first, and discarded only
+ * when the user confirms.
+ */
+export function TombolKeluar({ userId }: { userId: string }) {
+  const form = useRef<HTMLFormElement>(null);
+  const [belum, setBelum] = useState(0);
+  const siap = useRef(false);
+
+  async function keluarDariPonsel() {
+    await hapusDataPengguna(userId).catch(() => undefined);
+    siap.current = true; // the next submit goes through to the server action
+    form.current?.requestSubmit();
+  }
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    if (siap.current) return;
+    e.preventDefault();
+    const n = (await daftarAntrean(userId).catch(() => [])).length;
+    if (n > 0) setBelum(n);
+    else await keluarDariPonsel();
+  }
+
+  return (
+    <form ref={form} action={keluar} onSubmit={onSubmit} className="relative">
+      <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+        Keluar
+      </button>
+      {belum > 0 && (
+        <div role="alertdialog" aria-labelledby="keluar-peringatan" className="absolute right-0 z-10 mt-2 w-72 rounded border border-red-300 bg-white p-3 shadow-lg" data-testid="keluar-peringatan">
+          <p id="keluar-peringatan" className="text-sm">{LURING.keluarPeringatan(belum)}</p>
+          <div className="mt-2 flex flex-wrap gap-2">
+            <button type="button" className="rounded bg-red-700 px-3 py-1 text-white" onClick={() => void keluarDariPonsel()}>{LURING.keluarHapus}</button>
+            <button type="button" className="rounded border border-slate-300 px-3 py-1" onClick={() => setBelum(0)}>{LURING.batal}</button>
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}
