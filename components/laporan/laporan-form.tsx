@@ -67,12 +67,14 @@ export function LaporanForm(props: LaporanFormProps) {
     const p = periksaLuring(form, luring.konteks);
     if (!p.ok) {
       setLokal({ ...base, status: "error", message: p.message, errors: p.errors, warnings: p.warnings });
+      lihatPesan();
       return;
     }
     const lama = await bacaEntri(idEntri(luring.userId, p.input.desaKode, p.input.tahun, p.input.bulan));
     await tulisEntri(simpanEntri(lama ?? undefined, { ...p.input, userId: luring.userId, desaNama: luring.desaNama }, new Date()));
     kabarkanAntrean();
     setLokal({ ...base, status: "ok", message: LURING.tersimpanDiPonsel, errors: {}, warnings: p.warnings, luring: true });
+    lihatPesan();
   }
 
   return (
@@ -156,4 +158,9 @@ export function LaporanForm(props: LaporanFormProps) {
       )}
     </form>
   );
+}
+
+/** The phone's save answers at the top of a long form: bring the message into view (the button is at the end). */
+function lihatPesan() {
+  requestAnimationFrame(() => document.querySelector('[data-testid="pesan-form"]')?.scrollIntoView({ block: "start" }));
 }

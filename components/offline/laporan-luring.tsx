@@ -2,7 +2,7 @@
 
 /* eslint-disable @next/next/no-html-link-for-pages -- the shell's links are full navigations: the service worker answers each without signal */
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, useSyncExternalStore } from "react";
 import { LaporanForm } from "@/components/laporan/laporan-form";
 import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
 import { formatPeriode } from "@/lib/i18n/format";
@@ -12,6 +12,7 @@ import { idEntri, type EntriAntrean } from "@/lib/offline/antrean";
 import { laporanDariPaket, type PaketOffline } from "@/lib/offline/paket";
 import { bacaPaket, daftarAntrean, penggunaAktif } from "@/lib/offline/store";
 import { AntreanPanel } from "./antrean-panel";
+import { useAntrean } from "./use-antrean";
 
 interface Keadaan {
   userId: string | null;
@@ -31,6 +32,7 @@ const DESA = /^\/laporan\/(\d{2}\.\d{2}\.\d{2}\.\d{4})\/?$/;
  */
 export function LaporanLuring() {
   const [k, setK] = useState<Keadaan | null>(null);
+  const { entri: antrean } = useAntrean(k?.userId ?? null);
   useEffect(() => {
     void (async () => {
       const userId = await penggunaAktif();
@@ -44,7 +46,7 @@ export function LaporanLuring() {
   const awal = paket.periode[0];
   const tahun = Number(k.query.get("tahun") ?? awal.tahun);
   const bulan = Number(k.query.get("bulan") ?? awal.bulan);
-  const banner = <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm" data-testid="banner-luring">{LURING.tanpaSinyal}</p>;
+  const banner = <BannerLuring />;
 
   if (k.path.startsWith("/laporan/antrean")) {
     return <div className="space-y-4">{banner}<AntreanPanel userId={userId} /></div>;
@@ -98,7 +100,7 @@ export function LaporanLuring() {
       <ul className="divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm">
         {paket.desa.map((d) => {
           const l = d.laporan.find((x) => x.tahun === tahun && x.bulan === bulan);
-          const antri = k.antrean.some((e) => e.id === idEntri(userId, d.kode, tahun, bulan));
+          const antri = (antrean ?? k.antrean).some((e) => e.id === idEntri(userId, d.kode, tahun, bulan));
           return (
             <li key={d.kode} className="flex justify-between gap-2 px-3 py-2">
               <a href={`/laporan/${d.kode}?tahun=${tahun}&bulan=${bulan}`}>{d.nama}</a>
@@ -109,5 +111,30 @@ export function LaporanLuring() {
       </ul>
       <AntreanPanel userId={userId} />
     </div>
+  );
+}
+
+function ikutiSinyal(ubah: () => void) {
+  window.addEventListener("online", ubah);
+  window.addEventListener("offline", ubah);
+  return () => {
+    window.removeEventListener("online", ubah);
+    window.removeEventListener("offline", ubah);
+  };
+}
+
+/** Says the page comes from the phone; once the signal is back, offers the server's page. */
+function BannerLuring() {
+  const online = useSyncExternalStore(ikutiSinyal, () => navigator.onLine, () => false);
+  return (
+    <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm" data-testid="banner-luring">
+      {online ? (
+        <>
+          {LURING.sinyalKembali} <a href={location.href}>{LURING.muatUlang}</a>
+        </>
+      ) : (
+        LURING.tanpaSinyal
+      )}
+    </p>
   );
 }

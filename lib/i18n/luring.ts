@@ -5,6 +5,8 @@ export const LURING = {
   tersimpanDiPonsel: "Tersimpan di ponsel ini, belum terkirim. Akan dikirim otomatis saat ada sinyal.",
   lihatAntrean: "Lihat antrean kiriman",
   tanpaSinyal: "Tanpa sinyal: Anda melihat data yang tersimpan di ponsel ini. Isian disimpan di ponsel dan dikirim saat ada sinyal.",
+  sinyalKembali: "Sinyal kembali: isian di antrean dikirim otomatis.",
+  muatUlang: "Muat ulang dari server",
   belumAdaPaket: "Data untuk mengisi tanpa sinyal belum tersimpan di ponsel ini. Buka Pantau sekali saat ada sinyal.",
   periodeTidakAda: (tahun: number, bulan: number) => `${formatPeriode(tahun, bulan)} tidak tersimpan di ponsel; tanpa sinyal hanya dua bulan terakhir yang bisa diisi.`,
   desaTidakAda: "Desa ini tidak ada dalam data ponsel untuk akun ini.",

@@ -12,7 +12,6 @@ interface PantauDB extends DBSchema {
 }
 
 export const NAMA_DB = "pantau-luring";
-export const CACHE_PREFIX = "pantau-";
 
 let db: Promise<IDBPDatabase<PantauDB>> | null = null;
 
@@ -73,7 +72,18 @@ export async function hapusDataPengguna(userId: string): Promise<void> {
   await tx.objectStore("paket").clear();
   await tx.objectStore("meta").clear();
   await tx.done;
-  if ("caches" in globalThis) for (const k of await caches.keys()) if (k.startsWith(CACHE_PREFIX) || k.startsWith("serwist-")) await caches.delete(k);
+  // The worker still serving this page must stop caching before its caches go (it would refill them).
+  const sw = navigator.serviceWorker?.controller;
+  if (sw) {
+    const ch = new MessageChannel();
+    const done = new Promise((resolve) => {
+      ch.port1.onmessage = resolve;
+      setTimeout(resolve, 3000);
+    });
+    sw.postMessage("keluar", [ch.port2]);
+    await done;
+  }
+  if ("caches" in globalThis) for (const k of await caches.keys()) await caches.delete(k);
   if ("serviceWorker" in navigator) for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
 }
 

@@ -14,6 +14,9 @@ const SHELL = "/laporan/luring";
 const STATIC = "pantau-static";
 const HALAMAN = /^\/laporan(\/(antrean|\d{2}\.\d{2}\.\d{2}\.\d{4}))?\/?$/;
 
+/** Set at logout ("keluar" message): from then on nothing is cached any more by this worker. */
+let keluar = false;
+
 const serwist: Serwist = new Serwist({
   precacheEntries: [{ url: SHELL, revision: __REVISI__ }],
   skipWaiting: true,
@@ -22,11 +25,11 @@ const serwist: Serwist = new Serwist({
   runtimeCaching: [
     {
       // Hashed build files never change under their name.
-      matcher: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith("/_next/static/"),
+      matcher: ({ url, sameOrigin }) => !keluar && sameOrigin && url.pathname.startsWith("/_next/static/"),
       handler: new CacheFirst({ cacheName: STATIC, plugins: [new ExpirationPlugin({ maxEntries: 120, maxAgeSeconds: 30 * 86_400 })] }),
     },
     {
-      matcher: ({ request, url, sameOrigin }) => sameOrigin && request.mode === "navigate" && HALAMAN.test(url.pathname),
+      matcher: ({ request, url, sameOrigin }) => !keluar && sameOrigin && request.mode === "navigate" && HALAMAN.test(url.pathname),
       handler: async ({ request }) => {
         try {
           return await fetch(request);
@@ -49,4 +52,16 @@ async function simpanBerkasShell(): Promise<void> {
 }
 
 self.addEventListener("install", (event) => event.waitUntil(simpanBerkasShell()));
+
+// Logout (lib/offline/store.ts hapusDataPengguna): stop caching, empty every cache, then answer.
+self.addEventListener("message", (event) => {
+  if (event.data !== "keluar") return;
+  keluar = true;
+  event.waitUntil(
+    (async () => {
+      for (const k of await caches.keys()) await caches.delete(k);
+      event.ports[0]?.postMessage("selesai");
+    })(),
+  );
+});
 serwist.addEventListeners();
