@@ -35,7 +35,7 @@ export function TombolKeluar({ userId }: { userId: string }) {
         Keluar
       </button>
       {belum > 0 && (
-        <div role="alertdialog" aria-labelledby="keluar-peringatan" className="absolute right-0 z-10 mt-2 w-72 rounded border border-red-300 bg-white p-3 shadow-lg" data-testid="keluar-peringatan">
+        <div role="alertdialog" aria-labelledby="keluar-peringatan" className="fixed inset-x-4 top-16 z-10 rounded border border-red-300 bg-white p-3 shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-auto sm:mt-2 sm:w-72" data-testid="keluar-peringatan">
           <p id="keluar-peringatan" className="text-sm">{LURING.keluarPeringatan(belum)}</p>
           <div className="mt-2 flex flex-wrap gap-2">
             <button type="button" className="rounded bg-red-700 px-3 py-1 text-white" onClick={() => void keluarDariPonsel()}>{LURING.keluarHapus}</button>

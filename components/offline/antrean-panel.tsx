@@ -86,12 +86,15 @@ export function AntreanPanel({ userId }: { userId: string }) {
   );
 }
 
-/** The phone's values beside the server's, for every indicator either side holds. */
+/** The phone's values beside the server's, for every indicator where they differ. */
 function Banding({ entri }: { entri: EntriAntrean }) {
   const server = entri.server!.nilai;
-  const kode = INDIKATOR.map((i) => i.kode).filter((k) => (entri.nilai[k] ?? "").trim() !== "" || server[k] !== undefined);
+  const ponselOf = (k: string) => (entri.nilai[k] ?? "").trim();
+  const dipegang = INDIKATOR.map((i) => i.kode).filter((k) => ponselOf(k) !== "" || server[k] !== undefined);
+  const kode = dipegang.filter((k) => (ponselOf(k) === "" ? undefined : Number(ponselOf(k))) !== server[k]);
   return (
     <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={LURING.konflik}>
+      <p className="text-xs text-slate-600">{LURING.samaLainnya(dipegang.length - kode.length)}</p>
       <table className="w-full text-xs" data-testid={`banding-${entri.desaKode}`}>
         <thead className="bg-slate-50 text-left">
           <tr>
@@ -102,11 +105,10 @@ function Banding({ entri }: { entri: EntriAntrean }) {
         </thead>
         <tbody>
           {kode.map((k) => {
-            const ponsel = (entri.nilai[k] ?? "").trim();
-            const beda = (ponsel === "" ? undefined : Number(ponsel)) !== server[k];
+            const ponsel = ponselOf(k);
             return (
-              <tr key={k} className={`border-t border-slate-100 ${beda ? "bg-amber-50 font-semibold" : ""}`}>
-                <th scope="row" className="px-2 py-1 text-left font-normal">{k}</th>
+              <tr key={k} className="border-t border-slate-100 bg-amber-50 font-semibold">
+                <th scope="row" className="px-2 py-1 text-left font-normal">{INDIKATOR.find((i) => i.kode === k)?.nama ?? k} ({k})</th>
                 <td className="px-2 py-1 text-right tabular-nums" data-testid={`ponsel-${entri.desaKode}-${k}`}>{ponsel === "" ? "–" : formatAngka(Number(ponsel))}</td>
                 <td className="px-2 py-1 text-right tabular-nums" data-testid={`server-${entri.desaKode}-${k}`}>{server[k] === undefined ? "–" : formatAngka(server[k])}</td>
               </tr>

@@ -23,6 +23,7 @@ export const LURING = {
   terkirimSemua: (n: number) => `${n} laporan terkirim dari antrean.`,
   diketik: "Diketik",
   kolomPonsel: "Di ponsel",
+  samaLainnya: (n: number) => `Hanya angka yang berbeda ditampilkan; ${n} indikator lain sama di ponsel dan server.`,
   kolomServer: "Di server",
   pakaiPonsel: "Pakai angka ponsel",
   pakaiServer: "Pakai angka server",

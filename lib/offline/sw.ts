@@ -46,7 +46,7 @@ async function simpanBerkasShell(): Promise<void> {
   const res = await fetch(SHELL, { credentials: "same-origin" });
   if (!res.ok || res.redirected) return;
   const html = await res.text();
-  const urls = [...new Set(html.match(/\/_next\/static\/[^"'\s)]+/g) ?? [])];
+  const urls = [...new Set(html.match(/\/_next\/static\/[^"'\s)\\]+/g) ?? [])];
   const cache = await caches.open(STATIC);
   await Promise.all(urls.map((u) => cache.add(u).catch(() => undefined)));
 }

@@ -18,7 +18,7 @@ export default async function Page() {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-4 py-3">
           <a href="/laporan" className="text-lg font-bold text-teal-900 no-underline">Pantau</a>
-          <span className="text-sm text-slate-600">Tanpa sinyal</span>
+          <span className="text-sm text-slate-600">Data di ponsel ini</span>
         </div>
       </header>
       <main className="mx-auto max-w-4xl space-y-4 px-4 py-6">
