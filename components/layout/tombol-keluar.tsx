@@ -3,7 +3,9 @@
 import { useRef, useState, type FormEvent } from "react";
 import { keluar } from "@/lib/actions/keluar";
 import { LURING } from "@/lib/i18n/luring";
-import { daftarAntrean, hapusDataPengguna } from "@/lib/offline/store";
+
+// The phone's store is loaded when "Keluar" is pressed, not with every page.
+const store = () => import("@/lib/offline/store");
 
 /**
  * "Keluar" (issue 16): before the session ends, this phone's data of the user goes — the offline package,
@@ -16,7 +18,7 @@ export function TombolKeluar({ userId }: { userId: string }) {
   const siap = useRef(false);
 
   async function keluarDariPonsel() {
-    await hapusDataPengguna(userId).catch(() => undefined);
+    await store().then((s) => s.hapusDataPengguna(userId)).catch(() => undefined);
     siap.current = true; // the next submit goes through to the server action
     form.current?.requestSubmit();
   }
@@ -24,7 +26,7 @@ export function TombolKeluar({ userId }: { userId: string }) {
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
     if (siap.current) return;
     e.preventDefault();
-    const n = (await daftarAntrean(userId).catch(() => [])).length;
+    const n = (await store().then((s) => s.daftarAntrean(userId)).catch(() => [])).length;
     if (n > 0) setBelum(n);
     else await keluarDariPonsel();
   }
