@@ -21,6 +21,8 @@ export interface LuringProps {
   userId: string;
   desaNama: string;
   konteks: KonteksValidasi;
+  /** The report's status when the page or package was made (a submitted report cannot go back to draft). */
+  status: string | null;
   /** The page is the offline shell: always save on the phone. Else only while the browser is offline. */
   selalu?: boolean;
 }
@@ -64,7 +66,7 @@ export function LaporanForm(props: LaporanFormProps) {
     const submitter = (e.nativeEvent as SubmitEvent).submitter;
     const form = new FormData(e.currentTarget, submitter);
     const base = { values: formDataToLaporan(form).nilai, versi: null, statusLaporan: null };
-    const p = periksaLuring(form, luring.konteks);
+    const p = periksaLuring(form, luring.konteks, luring.status);
     if (!p.ok) {
       setLokal({ ...base, status: "error", message: p.message, errors: p.errors, warnings: p.warnings });
       lihatPesan();

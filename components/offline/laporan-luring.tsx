@@ -77,7 +77,7 @@ export function LaporanLuring() {
         <LaporanForm
           desaKode={desa} tahun={tahun} bulan={bulan} versi={laporan.versi} terkunci={laporan.status === "DIVERIFIKASI"}
           kelompok={kelompokForm(laporan.konteks)} nilaiAwal={nilaiAwal}
-          luring={{ userId, desaNama: found.desa.nama, konteks: laporan.konteks, selalu: true }}
+          luring={{ userId, desaNama: found.desa.nama, konteks: laporan.konteks, status: laporan.status, selalu: true }}
         />
       </div>
     );

@@ -9,7 +9,11 @@ export type HasilPeriksa =
   | { ok: true; input: { desaKode: string; tahun: number; bulan: number; versi: number; aksi: "draf" | "kirim"; nilai: Record<string, string>; konfirmasi: boolean }; warnings: Record<string, string> }
   | { ok: false; message: string; errors: Record<string, string>; warnings: Record<string, string> };
 
-export function periksaLuring(form: FormData, konteks: KonteksValidasi): HasilPeriksa {
+/**
+ * `status`: the report's status in the package. A submitted report takes changes only as a submission
+ * (the server refuses a draft of it with the same message, lib/data/laporan simpanDalam).
+ */
+export function periksaLuring(form: FormData, konteks: KonteksValidasi, status: string | null = null): HasilPeriksa {
   const parsed = laporanFormSchema.safeParse(formDataToLaporan(form));
   if (!parsed.success) {
     const errors: Record<string, string> = {};
@@ -18,6 +22,7 @@ export function periksaLuring(form: FormData, konteks: KonteksValidasi): HasilPe
   }
   const v = validasiLaporan(parsed.data.nilai, konteks);
   if (Object.keys(v.errors).length > 0) return { ok: false, message: MSG_LAPORAN.adaKesalahan, errors: v.errors, warnings: v.warnings };
+  if (status === "DIKIRIM" && parsed.data.aksi === "draf") return { ok: false, message: MSG_LAPORAN.sudahDikirim, errors: {}, warnings: v.warnings };
   const konfirmasi = parsed.data.konfirmasi === "ya";
   if (Object.keys(v.warnings).length > 0 && !konfirmasi) return { ok: false, message: MSG_LAPORAN.perluKonfirmasi, errors: {}, warnings: v.warnings };
   return { ok: true, input: { ...parsed.data, konfirmasi }, warnings: v.warnings };

@@ -56,7 +56,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         {!bolehIsi && <p className="rounded border border-slate-300 bg-slate-50 p-3 text-sm" data-testid="hanya-baca">{MSG_LAPORAN.hanyaBaca}</p>}
         {form.status === "DIVERIFIKASI" && <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm">Laporan sudah diverifikasi dan terkunci.</p>}
         <LaporanForm desaKode={form.desa.kode} tahun={tahun} bulan={bulan} versi={form.versi} terkunci={terkunci} kelompok={kelompok} nilaiAwal={nilaiAwal}
-          luring={bolehIsi ? { userId: actor.id, desaNama: form.desa.nama, konteks: form.konteks } : undefined} />
+          luring={bolehIsi ? { userId: actor.id, desaNama: form.desa.nama, konteks: form.konteks, status: form.status } : undefined} />
         <RiwayatLaporan rows={riwayat} />
       </main>
     </>

@@ -26,6 +26,11 @@ describe("checking a save on the phone", () => {
     expect(periksaLuring(form({ "SPM-01": "5" }, { konfirmasi: "ya" }), konteks)).toMatchObject({ ok: true, input: { konfirmasi: true, versi: 2, aksi: "kirim" } });
   });
 
+  it("a submitted report is not saved back to draft (the server's refusal, said on the phone)", () => {
+    expect(periksaLuring(form({ "SPM-01": "1" }, { aksi: "draf", konfirmasi: "ya" }), konteks, "DIKIRIM")).toMatchObject({ ok: false, message: "Laporan sudah dikirim; simpan perubahan dengan tombol Kirim." });
+    expect(periksaLuring(form({ "SPM-01": "1" }, { aksi: "draf", konfirmasi: "ya" }), konteks, "DRAFT").ok).toBe(true);
+  });
+
   it("refuses what the form's zod schema refuses (a bad desa code, a missing action)", () => {
     expect(periksaLuring(form({}, { desaKode: "36.04" }), konteks)).toMatchObject({ ok: false, errors: { desaKode: "Kode desa tidak sah." } });
     const f = form({});
