@@ -1,5 +1,5 @@
 import { bacaJawaban, setelahKirim, siapDikirim, urutkan, type EntriAntrean } from "./antrean";
-import { bacaPaket, daftarAntrean, hapusEntri, kabarkanAntrean, simpanPaket, tulisEntri } from "./store";
+import { bacaPaket, daftarAntrean, hapusEntri, kabarkanAntrean, paketDicek, simpanPaket, tandaiPaketDicek, tulisEntri } from "./store";
 import type { PaketOffline } from "./paket";
 
 // Browser side of the sync (issue 16): sends the outbox one report per request, oldest first, through
@@ -48,7 +48,7 @@ async function jalankan(userId: string): Promise<RingkasanKirim> {
   }
   const sisa = urutkan(await daftarAntrean(userId));
   const tunggu = sisa.filter((e) => e.status === "menunggu" && e.cobaLagiAt).map((e) => Date.parse(e.cobaLagiAt!));
-  if (terkirim > 0) await segarkanPaket(userId);
+  if (terkirim > 0) await segarkanPaket(userId, { paksa: true });
   return { terkirim, sisa: sisa.length, perluMasuk, cobaLagi: tunggu.length ? Math.min(...tunggu) : null };
 }
 
@@ -58,16 +58,25 @@ export function kirimAntrean(userId: string): Promise<RingkasanKirim> {
   return berjalan;
 }
 
+/** A page view checks the package at most this often (building it reads every desa's two reports). */
+const JEDA_CEK_MS = 5 * 60_000;
+
 /** Fetches the offline package when it changed; false when offline or refused. */
-export async function segarkanPaket(userId: string): Promise<boolean> {
+export async function segarkanPaket(userId: string, { paksa = false } = {}): Promise<boolean> {
   try {
     const lama = await bacaPaket(userId);
+    const now = Date.now();
+    if (!paksa && lama && now - (await paketDicek(userId)) < JEDA_CEK_MS) return true;
     const res = await fetch("/api/v1/offline/paket", { headers: lama ? { "If-None-Match": lama.etag } : {}, cache: "no-store" });
-    if (res.status === 304) return true;
+    if (res.status === 304) {
+      await tandaiPaketDicek(userId, now);
+      return true;
+    }
     if (!res.ok) return false;
     const paket = (await res.json()) as PaketOffline;
     if (paket.userId !== userId) return false;
     await simpanPaket(paket, res.headers.get("etag") ?? "");
+    await tandaiPaketDicek(userId, now);
     return true;
   } catch {
     return false;

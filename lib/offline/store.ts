@@ -34,10 +34,20 @@ export async function setPenggunaAktif(userId: string): Promise<void> {
   const tx = d.transaction("paket", "readwrite");
   for (const key of await tx.store.getAllKeys()) if (key !== userId) await tx.store.delete(key);
   await tx.done;
+  for (const key of await d.getAllKeys("meta")) if (typeof key === "string" && key.startsWith("dicek:") && key !== `dicek:${userId}`) await d.delete("meta", key);
 }
 
 export async function penggunaAktif(): Promise<string | null> {
   return (await (await buka()).get("meta", "aktif")) ?? null;
+}
+
+/** When the package was last checked with the server (ms), to check at most every few minutes. */
+export async function paketDicek(userId: string): Promise<number> {
+  return Number((await (await buka()).get("meta", `dicek:${userId}`)) ?? 0);
+}
+
+export async function tandaiPaketDicek(userId: string, at: number): Promise<void> {
+  await (await buka()).put("meta", String(at), `dicek:${userId}`);
 }
 
 export async function bacaPaket(userId: string): Promise<(PaketOffline & { etag: string }) | null> {
