@@ -110,6 +110,8 @@ export function setelahKirim(e: EntriAntrean, j: JawabanKirim, now: Date): Langk
     case "ok":
       return { hapus: true, berhenti: false };
     case "konflik":
+      // The server already holds exactly this entry (an earlier send arrived, its answer did not): done.
+      if (sudahDiterapkan(e, j.server)) return { hapus: true, berhenti: false };
       return { hapus: false, berhenti: false, entri: { ...e, status: "konflik", pesan: j.message, server: j.server, cobaLagiAt: null } };
     case "ditolak":
       return { hapus: false, berhenti: false, entri: { ...e, status: "ditolak", pesan: j.message, peringatan: j.warnings, cobaLagiAt: null } };
@@ -120,6 +122,13 @@ export function setelahKirim(e: EntriAntrean, j: JawabanKirim, now: Date): Langk
       return { hapus: false, berhenti: true, entri: { ...e, percobaan, cobaLagiAt: new Date(now.getTime() + jedaCoba(percobaan)).toISOString() } };
     }
   }
+}
+
+/** The server's report is the entry as sent: same status and the same value for every indicator. */
+export function sudahDiterapkan(e: EntriAntrean, server: NilaiServer): boolean {
+  if (server.status !== (e.aksi === "kirim" ? "DIKIRIM" : "DRAFT")) return false;
+  const ponsel = Object.entries(e.nilai).filter(([, v]) => v.trim() !== "");
+  return ponsel.length === Object.keys(server.nilai).length && ponsel.every(([k, v]) => server.nilai[k] === Number(v.trim()));
 }
 
 /** The user keeps the phone's values: sent again on top of the server's current version. */

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./helpers";
-import { bulanLalu, desaTerbuka, layar, tungguSiapLuring } from "./offline-helpers";
+import { bulanLalu, desaTerbuka, isiPonsel, layar, tungguSiapLuring } from "./offline-helpers";
 
 // Issue 16: a puskesmas phone without signal. Runs at 360 px (screenshots in test-results/offline/).
 test.use({ viewport: { width: 360, height: 780 }, serviceWorkers: "allow" });
@@ -79,4 +79,28 @@ test("two desa typed without signal wait on the phone, survive closing the page,
   expect([await realisasi(lagi, a), await realisasi(lagi, b)]).not.toEqual(sebelum);
   expect(await realisasi(lagi, a)).not.toBe(sebelum[0]);
   expect(await realisasi(lagi, b)).not.toBe(sebelum[1]);
+});
+
+test("an expired session keeps the outbox; after logging in again it is sent", async ({ page, context }) => {
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  const desa = (await desaTerbuka(page, 5))[4];
+  await page.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
+  await tungguSiapLuring(page);
+  await context.setOffline(true);
+  await page.reload();
+  const nilai = await isiDiPonsel(page, 4);
+
+  // The session ends while the phone is offline (8 hours, or a logout elsewhere).
+  await context.clearCookies();
+  await page.goto("/laporan/antrean");
+  await context.setOffline(false);
+  await expect(page.getByTestId("pesan-antrean")).toContainText("Sesi Anda sudah berakhir", { timeout: 30_000 });
+  await expect(page.getByTestId(`entri-${desa}`)).toContainText("Menunggu dikirim");
+
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  await expect.poll(async () => (await isiPonsel(page)).antrean, { timeout: 30_000 }).toBe(0);
+  await page.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
+  await expect(page.locator("#nilai-SPM-02")).toHaveValue(String(nilai));
 });

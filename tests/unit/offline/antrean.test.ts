@@ -61,6 +61,13 @@ describe("answers of the server", () => {
     expect(k).toMatchObject({ hapus: false, berhenti: false, entri: { status: "konflik", server, nilai: e.nilai } });
   });
 
+  it("a conflict with a server that already holds exactly the entry (an earlier send arrived, its answer was lost) ends it", () => {
+    const sama = { versi: 4, status: "DIKIRIM" as const, nilai: { "SPM-01": 4 } };
+    expect(setelahKirim(e, { hasil: "konflik", terkunci: false, message: "diubah", server: sama }, T0)).toEqual({ hapus: true, berhenti: false });
+    expect(setelahKirim(e, { hasil: "konflik", terkunci: false, message: "diubah", server: { ...sama, status: "DIVERIFIKASI" } }, T0)).toMatchObject({ hapus: false });
+    expect(setelahKirim(e, { hasil: "konflik", terkunci: false, message: "diubah", server: { ...sama, nilai: { "SPM-01": 4, "KIA-K1": 1 } } }, T0)).toMatchObject({ hapus: false });
+  });
+
   it("keeping the phone's values re-sends them on the server's versi; a verified report cannot be overwritten", () => {
     const k = { ...e, status: "konflik" as const, server };
     expect(pilihPonsel(k)).toMatchObject({ status: "menunggu", versi: 5, nilai: e.nilai, server: undefined });
