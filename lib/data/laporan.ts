@@ -166,6 +166,10 @@ async function desaTujuan(actor: Actor, desaKode: string): Promise<WilayahNode> 
 /** One report's save inside the caller's transaction; a refusal leaves the transaction for the caller to roll back. */
 async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInput, node: WilayahNode): Promise<SimpanResult> {
   if (isFuture(input.tahun, input.bulan)) return { ok: false, reason: "status", message: MSG_LAPORAN.periodeMendatang };
+  // A report not yet created has no row to lock: two first saves of it (two phones syncing, two tabs) would
+  // both see "no report" and the later one would then update the earlier one's report as its own. The
+  // report's key is locked for the transaction first, so the later save sees the report and its versi.
+  await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`laporan:${periodKey(input.desaKode, input.tahun, input.bulan)}`]);
   const existing = (await client.query(`SELECT id, status::text, versi FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 FOR UPDATE`, [input.desaKode, input.tahun, input.bulan])).rows[0] as
     | { id: string; status: StatusLaporan; versi: number }
     | undefined;

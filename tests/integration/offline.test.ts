@@ -82,6 +82,17 @@ describe("sync of an offline entry (POST /api/v1/offline/kirim)", () => {
     expect(await laporan(DESA, 5)).toBeUndefined();
   });
 
+  it("two phones sending the first save of the same report at once: exactly one is saved, the other is a conflict", async () => {
+    for (const bulan of [6, 7, 8, 9, 10, 11]) {
+      const r = await Promise.all([
+        kirimOffline(ANYAR, entri({ bulan, aksi: "draf", nilai: { "SPM-01": "1", "KIA-K1": "1" } })),
+        kirimOffline(ANYAR, entri({ bulan, aksi: "draf", nilai: { "SPM-01": "2", "KIA-K1": "2" } })),
+      ]);
+      expect(r.map((x) => x.hasil).sort(), `bulan ${bulan}`).toEqual(["konflik", "ok"]);
+      expect((await laporan(DESA, bulan))?.versi).toBe(1);
+    }
+  });
+
   it("the endpoint's schema needs a typed time and a boolean confirmation", () => {
     const body = { desaKode: DESA, tahun: TAHUN, bulan: 3, versi: 0, aksi: "kirim", nilai: {}, konfirmasi: false, diketikAt: "2017-04-02T03:04:05.000Z" };
     expect(kirimOfflineSchema.safeParse(body).success).toBe(true);
