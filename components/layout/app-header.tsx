@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
-import { keluar } from "@/lib/actions/keluar";
+import { OfflineSiap } from "@/components/offline/offline-siap";
 import { can } from "@/lib/auth/permissions";
 import { EKSPOR } from "@/lib/i18n/ekspor";
 import { ROLE_LABEL } from "@/lib/i18n/messages";
+import { TombolKeluar } from "./tombol-keluar";
 
 export function AppHeader({ actor }: { actor: Actor }) {
   return (
@@ -20,16 +21,13 @@ export function AppHeader({ actor }: { actor: Actor }) {
           {can(actor, "pengguna.kelola") && <Link href="/admin/token">Token API</Link>}
           <Link href="/ekspor">{EKSPOR.tautanHeader}</Link>
         </nav>
-        <div className="flex items-center gap-3 text-sm">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          {actor.role === "PUSKESMAS" && <OfflineSiap userId={actor.id} />}
           <span>
             <span className="font-medium">{actor.nama}</span>
             <span className="text-slate-600"> · {ROLE_LABEL[actor.role]}</span>
           </span>
-          <form action={keluar}>
-            <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
-              Keluar
-            </button>
-          </form>
+          <TombolKeluar userId={actor.id} />
         </div>
       </div>
     </header>

@@ -16,6 +16,8 @@ export interface LaporanFormState {
   statusLaporan: string | null;
   /** On a conflict: the values now stored, shown beside what the user typed. */
   terkini?: Record<string, number>;
+  /** Saved on the phone (offline), not yet sent (components/laporan/laporan-form.tsx). */
+  luring?: boolean;
 }
 
 const base = (form: FormData) => ({ errors: {}, warnings: {}, values: formDataToLaporan(form).nilai, versi: null, statusLaporan: null });

@@ -113,6 +113,8 @@ export interface SimpanInput {
   sumber: SumberTulis;
   /** Only these indicators are written (the bulk grid's klaster); absent: the whole report. */
   indikator?: readonly string[];
+  /** When the values were typed, if not now (an offline entry from a phone's outbox). */
+  diketikAt?: Date;
 }
 
 export type SimpanResult =
@@ -164,6 +166,10 @@ async function desaTujuan(actor: Actor, desaKode: string): Promise<WilayahNode> 
 /** One report's save inside the caller's transaction; a refusal leaves the transaction for the caller to roll back. */
 async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInput, node: WilayahNode): Promise<SimpanResult> {
   if (isFuture(input.tahun, input.bulan)) return { ok: false, reason: "status", message: MSG_LAPORAN.periodeMendatang };
+  // A report not yet created has no row to lock: two first saves of it (two phones syncing, two tabs) would
+  // both see "no report" and the later one would then update the earlier one's report as its own. The
+  // report's key is locked for the transaction first, so the later save sees the report and its versi.
+  await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`laporan:${periodKey(input.desaKode, input.tahun, input.bulan)}`]);
   const existing = (await client.query(`SELECT id, status::text, versi FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 FOR UPDATE`, [input.desaKode, input.tahun, input.bulan])).rows[0] as
     | { id: string; status: StatusLaporan; versi: number }
     | undefined;
@@ -194,7 +200,7 @@ async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInp
     if (baru !== undefined) nilai.set(ind.kode, baru);
     else if (old.has(ind.kode)) nilai.set(ind.kode, null);
   }
-  const tulis = await tulisLaporan(client, actor, [{ desaKode: input.desaKode, tahun: input.tahun, bulan: input.bulan, status, nilai, peringatan: new Map(Object.entries(v.warnings)) }], input.sumber);
+  const tulis = await tulisLaporan(client, actor, [{ desaKode: input.desaKode, tahun: input.tahun, bulan: input.bulan, status, nilai, peringatan: new Map(Object.entries(v.warnings)), diketikAt: input.diketikAt }], input.sumber);
   if (tulis.konflik.length > 0) return { ok: false, reason: "conflict", message: MSG_LAPORAN.konflik };
   const versi = tulis.versi.get(periodKey(input.desaKode, input.tahun, input.bulan)) ?? 0;
   return { ok: true, status, versi, warnings };

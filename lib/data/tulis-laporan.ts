@@ -26,6 +26,8 @@ export interface LaporanTulis {
   nilai: ReadonlyMap<string, number | null>;
   /** The warning confirmed for a value, stored beside it. */
   peringatan: ReadonlyMap<string, string>;
+  /** When it was typed, if not now (an offline entry synced later): audited beside the save time. */
+  diketikAt?: Date;
 }
 
 /** Where a change came from, as the audit log records it. */
@@ -57,8 +59,8 @@ export async function tulisLaporan(
   const today = todayWib(now);
   const steps = 7;
   const batas = await hariBatas(client, [...new Set(reports.map((r) => r.desaKode))]);
-  await stage(client, "tulis_laporan", "desa_kode text, tahun int, bulan int, status text, terlambat bool",
-    reports.map((r) => [r.desaKode, r.tahun, r.bulan, r.status, r.status === "DIKIRIM" && terlambat(today, r.tahun, r.bulan, batas.get(r.desaKode))]));
+  await stage(client, "tulis_laporan", "desa_kode text, tahun int, bulan int, status text, terlambat bool, diketik_at timestamp",
+    reports.map((r) => [r.desaKode, r.tahun, r.bulan, r.status, r.status === "DIKIRIM" && terlambat(today, r.tahun, r.bulan, batas.get(r.desaKode)), r.diketikAt?.toISOString() ?? null]));
   await stage(client, "tulis_nilai", "desa_kode text, tahun int, bulan int, indikator_kode text, nilai int, peringatan text",
     reports.flatMap((r) => [...r.nilai].map(([i, v]) => [r.desaKode, r.tahun, r.bulan, i, v, v === null ? null : (r.peringatan.get(i) ?? null)])), progress);
   progress(F.menyimpan, 1, steps);
@@ -79,7 +81,7 @@ export async function tulisLaporan(
   // timed (dikirim_at, terlambat). The status change is audited.
   await client.query(
     `WITH target AS (
-       SELECT l.id, l.status::text AS lama, t.status AS baru, t.terlambat, l.desa_kode, l.tahun, l.bulan
+       SELECT l.id, l.status::text AS lama, t.status AS baru, t.terlambat, t.diketik_at, l.desa_kode, l.tahun, l.bulan
        FROM tulis_laporan t JOIN laporan l USING (desa_kode, tahun, bulan)
        WHERE l.status::text <> t.status OR EXISTS (SELECT 1 FROM tulis_beda b WHERE (b.desa_kode, b.tahun, b.bulan) = (t.desa_kode, t.tahun, t.bulan))),
      naik AS (
@@ -89,8 +91,8 @@ export async function tulisLaporan(
          terlambat = CASE WHEN t.baru = 'DIKIRIM' THEN t.terlambat ELSE l.terlambat END,
          updated_at = $1::timestamp, updated_by = $2
        FROM target t WHERE l.id = t.id RETURNING l.id)
-     INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber)
-     SELECT $1::timestamp, $3, $2, 'status', 'laporan', desa_kode || '/' || tahun || '/' || bulan, to_jsonb(lama), to_jsonb(baru), $4
+     INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber, diketik_at)
+     SELECT $1::timestamp, $3, $2, 'status', 'laporan', desa_kode || '/' || tahun || '/' || bulan, to_jsonb(lama), to_jsonb(baru), $4, diketik_at
      FROM target WHERE lama <> baru ORDER BY desa_kode, tahun, bulan`,
     [at, actor.email, actor.id, sumber],
   );
@@ -110,9 +112,9 @@ export async function tulisLaporan(
        ON CONFLICT (desa_kode, tahun, bulan) DO NOTHING
        RETURNING desa_kode, tahun, bulan, status::text),
      audit AS (
-       INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber)
-       SELECT $1::timestamp, $3, $2, 'status', 'laporan', desa_kode || '/' || tahun || '/' || bulan, NULL, to_jsonb(status), $4
-       FROM baru ORDER BY desa_kode, tahun, bulan)
+       INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber, diketik_at)
+       SELECT $1::timestamp, $3, $2, 'status', 'laporan', b.desa_kode || '/' || b.tahun || '/' || b.bulan, NULL, to_jsonb(b.status), $4, t.diketik_at
+       FROM baru b JOIN tulis_laporan t USING (desa_kode, tahun, bulan) ORDER BY b.desa_kode, b.tahun, b.bulan)
      SELECT desa_kode || '/' || tahun || '/' || bulan AS k FROM (
        SELECT desa_kode, tahun, bulan FROM diminta EXCEPT SELECT desa_kode, tahun, bulan FROM baru) x`,
     [at, actor.email, actor.id, sumber],
@@ -151,10 +153,10 @@ export async function tulisLaporan(
 
   const counts = await client.query<{ inserted: number; updated: number; deleted: number }>(
     `WITH a AS (
-       INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber)
-       SELECT $1::timestamp, $2, $3, CASE WHEN lama IS NULL THEN 'tambah' WHEN nilai IS NULL THEN 'hapus' ELSE 'ubah' END, 'nilai',
-         desa_kode || '/' || tahun || '/' || bulan || '/' || indikator_kode, to_jsonb(lama), to_jsonb(nilai), $4
-       FROM tulis_beda ORDER BY desa_kode, tahun, bulan, indikator_kode)
+       INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber, diketik_at)
+       SELECT $1::timestamp, $2, $3, CASE WHEN b.lama IS NULL THEN 'tambah' WHEN b.nilai IS NULL THEN 'hapus' ELSE 'ubah' END, 'nilai',
+         b.desa_kode || '/' || b.tahun || '/' || b.bulan || '/' || b.indikator_kode, to_jsonb(b.lama), to_jsonb(b.nilai), $4, t.diketik_at
+       FROM tulis_beda b JOIN tulis_laporan t USING (desa_kode, tahun, bulan) ORDER BY b.desa_kode, b.tahun, b.bulan, b.indikator_kode)
      SELECT count(*) FILTER (WHERE lama IS NULL)::int AS inserted, count(*) FILTER (WHERE lama IS NOT NULL AND nilai IS NOT NULL)::int AS updated,
        count(*) FILTER (WHERE nilai IS NULL)::int AS deleted FROM tulis_beda`,
     [at, actor.id, actor.email, sumber],

@@ -69,3 +69,12 @@ export function formDataToGrid(form: FormData) {
     nilai,
   };
 }
+
+/**
+ * An entry typed offline and sent from the phone's outbox (POST /api/v1/offline/kirim, JSON): the form's
+ * fields, the confirmation as a boolean and the time it was typed.
+ */
+export const kirimOfflineSchema = laporanFormSchema.omit({ konfirmasi: true }).extend({
+  konfirmasi: z.boolean(),
+  diketikAt: z.iso.datetime({ offset: true, message: "Waktu pengetikan tidak sah." }).pipe(z.coerce.date()),
+});

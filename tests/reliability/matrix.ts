@@ -94,6 +94,14 @@ async function simpanLaporan(f: Fixture, ctx: CallContext): Promise<Call> {
   return { method: "POST", path: `/laporan/${f.desa.kode}`, action: { name: "simpanLaporanAction", page: `/laporan/${f.desa.kode}`, before: [STATE_LAPORAN], fields } };
 }
 
+async function kirimOffline(f: Fixture, ctx: CallContext): Promise<Call> {
+  const p = bulanIni();
+  const now = await ctx.laporan(f, p);
+  const body = { desaKode: f.desa.kode, tahun: p.tahun, bulan: p.bulan, versi: now?.versi ?? 0, aksi: "kirim", konfirmasi: true,
+    nilai: { "PM-DBD": String((now?.versi ?? 0) + 1) }, diketikAt: new Date().toISOString() };
+  return { method: "POST", path: "/api/v1/offline/kirim", contentType: "application/json", body: JSON.stringify(body) };
+}
+
 async function ubahStatus(f: Fixture, ctx: CallContext): Promise<Call> {
   const l = await ctx.laporan(f, { status: "DIKIRIM" });
   if (!l) throw new Error(`matrix: no DIKIRIM report for ${f.id} (seeded by the suite's setup)`);
@@ -151,6 +159,8 @@ export const MATRIX: Row[] = [
   { endpoint: "page /laporan", case: "?puskesmas=",            expect: outcomes("login   ok     ok     404    ok     404    ok     404"), call: (f) => get(`/laporan?puskesmas=${f.puskesmas.kode}&${P}`), shows: name("desa") },
   { endpoint: "page /laporan", case: "tanpa parameter",        expect: outcomes("login   404    404    -      404    -      ok     -"), call: () => get(`/laporan?${P}`), shows: () => [ANYAR.desa.nama] },
   { endpoint: "page /laporan/[desa]", case: "formulir desa",   expect: outcomes("login   ok     ok     404    ok     404    ok     404"), call: (f) => get(`/laporan/${f.desa.kode}?${P}`), shows: name("desa") },
+  { endpoint: "page /laporan/luring", case: "cangkang tanpa sinyal", expect: outcomes("login   404    404    -      404    -      ok     -"), call: () => get("/laporan/luring"), shows: () => ["Data di ponsel ini"] },
+  { endpoint: "page /laporan/antrean", case: "antrean ponsel", expect: outcomes("login   404    404    -      404    -      ok     -"), call: () => get("/laporan/antrean"), shows: () => ["Antrean kiriman di ponsel ini"] },
   { endpoint: "page /laporan/unggah", case: "unggah",          expect: outcomes("login   ok     404    -      ok     -      ok     -"), call: () => get("/laporan/unggah"), shows: () => ["Unggah nilai bulanan"] },
   { endpoint: "page /laporan/grid", case: "?puskesmas=",       expect: outcomes("login   ok     ok     404    ok     404    ok     404"), call: (f) => get(`/laporan/grid?puskesmas=${f.puskesmas.kode}&${P}`), shows: name("desa") },
   { endpoint: "page /sasaran/[desa]", case: "sasaran desa",    expect: outcomes("login   ok     ok     404    ok     404    ok     404"), call: (f) => get(`/sasaran/${f.desa.kode}?tahun=${PERIODE.tahun}`), shows: name("desa") },
@@ -173,6 +183,10 @@ export const MATRIX: Row[] = [
   { endpoint: "POST /api/v1/dhis2", case: "dengan pemetaan",   expect: outcomes("401     ok     ok     403    ok     403    ok     403"), shows: () => ["dataValues"], type: "application/json",
     call: (f) => ({ method: "POST", path: `/api/v1/dhis2?wilayah=${f.puskesmas.kode}&${P}`, contentType: "text/csv", body: "pantau_indikator,nama,dhis2_dataElement_uid\nSPM-01,Ibu hamil,abcdefghijk\n" }) },
   { endpoint: "GET /api/v1/dhis2/mapping", case: "templat",    expect: outcomes("401     ok     ok     -      ok     -      ok     -"), call: () => get("/api/v1/dhis2/mapping"), shows: () => ["SPM-01"], type: "text/csv" },
+  { endpoint: "GET /sw.js", case: "service worker (kode, tanpa data)", expect: outcomes("ok ok ok - ok - ok -"), call: () => get("/sw.js"), shows: () => ["pantau-static"], type: "text/javascript" },
+  { endpoint: "GET /api/v1/offline/paket", case: "paket puskesmas sendiri", expect: outcomes("401     403    403    -      403    -      ok     -"), call: () => get("/api/v1/offline/paket"), shows: () => [ANYAR.desa.kode], type: "application/json" },
+  { endpoint: "POST /api/v1/offline/kirim", case: "isian dari antrean ponsel", writes: true,
+                                                                expect: outcomes("401     403    403    403    403    403    ok     403"), call: kirimOffline, type: "application/json" },
   { endpoint: "GET /api/v1/template-nilai", case: "puskesmas", expect: outcomes("401     ok     ok     403    ok     403    ok     403"), call: (f) => get(`/api/v1/template-nilai?puskesmas=${f.puskesmas.kode}&${P}`), shows: kode("desa"), type: "text/csv" },
 
   { endpoint: "action simpanLaporanAction", case: "kirim laporan desa", writes: true,

@@ -10,7 +10,7 @@ import { riwayatLaporan } from "@/lib/data/laporan-overview";
 import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
 import { formatPeriode, formatWaktu, NAMA_BULAN } from "@/lib/i18n/format";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
-import { INDIKATOR, KLASTER } from "@/lib/spm/catalog";
+import { kelompokForm } from "@/lib/laporan/kelompok";
 import { deadlineOf } from "@/lib/spm/kelengkapan";
 import { hariBatasKabupaten } from "@/lib/data/pengaturan";
 import { periodeFromParams } from "@/lib/schemas/periode";
@@ -27,15 +27,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const bolehIsi = can(actor, "laporan.isi");
   const terkunci = !bolehIsi || form.status === "DIVERIFIKASI";
   const batas = deadlineOf(tahun, bulan, await hariBatasKabupaten(form.desa.kabupatenKode));
-  const kelompok = KLASTER.map((k) => ({
-    kode: k.kode,
-    nama: k.nama,
-    indikator: INDIKATOR.filter((i) => i.klaster === k.kode).map((i) => ({
-      kode: i.kode, nama: i.nama, jenis: i.jenis, target: i.target, arah: i.arah,
-      sasaran: form.konteks.sasaran[i.kode] ?? null,
-      sebelum: form.konteks.kumulatifSebelum[i.kode] ?? 0,
-    })),
-  })).filter((k) => k.indikator.length > 0);
+  const kelompok = kelompokForm(form.konteks);
   const nilaiAwal = Object.fromEntries(Object.entries(form.nilai).map(([k, v]) => [k, String(v)]));
   return (
     <>
@@ -63,7 +55,8 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         )}
         {!bolehIsi && <p className="rounded border border-slate-300 bg-slate-50 p-3 text-sm" data-testid="hanya-baca">{MSG_LAPORAN.hanyaBaca}</p>}
         {form.status === "DIVERIFIKASI" && <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm">Laporan sudah diverifikasi dan terkunci.</p>}
-        <LaporanForm desaKode={form.desa.kode} tahun={tahun} bulan={bulan} versi={form.versi} terkunci={terkunci} kelompok={kelompok} nilaiAwal={nilaiAwal} />
+        <LaporanForm desaKode={form.desa.kode} tahun={tahun} bulan={bulan} versi={form.versi} terkunci={terkunci} kelompok={kelompok} nilaiAwal={nilaiAwal}
+          luring={bolehIsi ? { userId: actor.id, desaNama: form.desa.nama, konteks: form.konteks, status: form.status } : undefined} />
         <RiwayatLaporan rows={riwayat} />
       </main>
     </>

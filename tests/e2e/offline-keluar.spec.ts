@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { login } from "./helpers";
+import { bulanLalu, desaTerbuka, isiPonsel, layar, tungguSiapLuring } from "./offline-helpers";
+
+// Issue 16: a shared phone. "Keluar" names the unsent entries, asks, then empties the phone's store. 360 px.
+test.use({ viewport: { width: 360, height: 780 }, serviceWorkers: "allow" });
+
+const { tahun, bulan } = bulanLalu();
+
+test("logout asks before discarding unsent entries, then the device store is empty for the next account", async ({ page, context }) => {
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  const desa = (await desaTerbuka(page, 3))[2];
+  await page.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
+  await tungguSiapLuring(page);
+
+  // A weak link: the sync request never gets through, the entry stays on the phone.
+  await page.route("**/api/v1/offline/kirim", (route) => route.abort("internetdisconnected"));
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator("#nilai-KIA-K1").fill("3");
+  await page.getByRole("button", { name: "Simpan draf" }).click();
+  const pesan = page.getByTestId("pesan-form");
+  await expect(pesan).toContainText(/Tersimpan di ponsel|Ada peringatan/);
+  if (/Ada peringatan/.test(await pesan.innerText())) {
+    await page.getByLabel(/Saya sudah memeriksa/).check();
+    await page.getByRole("button", { name: "Simpan draf" }).click();
+  }
+  await expect(pesan).toContainText("Tersimpan di ponsel ini, belum terkirim");
+  await context.setOffline(false);
+  await page.goto("/laporan");
+  await expect(page.getByTestId("ringkas-antrean")).toHaveText("1 isian belum terkirim");
+  expect(await isiPonsel(page)).toMatchObject({ antrean: 1, paket: 1 });
+
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page.getByTestId("keluar-peringatan")).toContainText("Ada 1 isian yang belum terkirim");
+  await layar(page, "7-keluar-bertanya");
+  await page.getByRole("button", { name: "Batal" }).click();
+  expect((await isiPonsel(page)).antrean).toBe(1); // cancelled: nothing discarded
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await page.getByRole("button", { name: "Keluar dan hapus isian" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect(await isiPonsel(page)).toEqual({ antrean: 0, paket: 0, caches: 0, sw: 0 });
+
+  // Another account on the same browser finds nothing of the first.
+  await login(page, "dinkes.serang@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  expect(await isiPonsel(page)).toMatchObject({ antrean: 0, paket: 0 });
+});
