@@ -107,3 +107,31 @@ export function pathToGeometry(path: string, kode = ""): Polygon | MultiPolygon 
   if (d === 3) return { type: "Polygon", coordinates: (json as number[][][]).map(swapRing) };
   throw new SourceSyntaxError(`Path ${kode} bukan poligon (kedalaman ${d}).`);
 }
+
+/** One feature of an import file: its code and its geometry as found (checked later). */
+export interface BatasInput {
+  kode: string;
+  geometry: unknown;
+}
+
+/**
+ * The features of an import file: GeoJSON (a FeatureCollection or Feature whose `properties.kode` (or `id`)
+ * is the desa code) when the text starts with `{`, else the source's SQL. Throws SourceSyntaxError.
+ */
+export function parseBatasInput(text: string): BatasInput[] {
+  const body = text.replace(/^\uFEFF/, "").trimStart();
+  if (!body.startsWith("{")) return parseBatasSql(body).map((r) => ({ kode: r.kode, geometry: r.geometry }));
+  let json: { type?: string; features?: unknown[] };
+  try {
+    json = JSON.parse(body);
+  } catch {
+    throw new SourceSyntaxError("Berkas GeoJSON bukan JSON yang sah.");
+  }
+  const features = json.type === "FeatureCollection" && Array.isArray(json.features) ? json.features : json.type === "Feature" ? [json] : null;
+  if (!features) throw new SourceSyntaxError("GeoJSON harus berupa FeatureCollection atau Feature.");
+  return features.map((f) => {
+    const feat = f as { id?: unknown; properties?: { kode?: unknown } | null; geometry?: unknown }; // as: fields checked as used
+    const kode = feat.properties?.kode ?? feat.id;
+    return { kode: typeof kode === "string" ? kode : String(kode ?? ""), geometry: feat.geometry };
+  });
+}
