@@ -2,7 +2,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { childFigures } from "@/lib/data/figures";
 import { clearPetaCache, loadPeta } from "@/lib/data/peta";
 import { getWilayah } from "@/lib/data/wilayah";
-import { getIndikator } from "@/lib/spm/catalog";
+import { closePool } from "@/lib/db/pool";
+import { getIndikator, type Indikator } from "@/lib/spm/catalog";
 import type { Session } from "./http";
 import { loadTask, type Stats } from "./measure";
 
@@ -40,17 +41,23 @@ export async function measureMap(
   process.env.DATABASE_URL = databaseUrl; // lib/data's pool
   const ind = getIndikator("SPM-01")!;
   const out: MapRow[] = [];
-  for (const l of levels) {
-    const node = await getWilayah(ADMIN, l.kode);
-    const rows = (await childFigures(ADMIN, l.kode, tahun, bulan)).map((r) => ({ ...r, lalu: null, kelengkapan: null, ketepatan: null }));
-    clearPetaCache();
-    const t0 = performance.now();
-    const peta = await loadPeta(ADMIN, node, ind, rows, tahun, bulan);
-    const coldMs = Math.round((performance.now() - t0) * 10) / 10;
-    const warm = await loadTask(1, runs, 2, async () => {
-      await loadPeta(ADMIN, node, ind, rows, tahun, bulan);
-    });
-    out.push({ key: l.key, kode: l.kode, units: peta?.units.length ?? 0, coldMs, warm, svgBytes: svgBytes(await l.session.text(l.path)) });
+  try {
+    for (const l of levels) out.push(await measureOne(l, ind, tahun, bulan, runs));
+  } finally {
+    await closePool();
   }
   return out;
+}
+
+async function measureOne(l: { key: string; kode: string; session: Session; path: string }, ind: Indikator, tahun: number, bulan: number, runs: number): Promise<MapRow> {
+  const node = await getWilayah(ADMIN, l.kode);
+  const rows = (await childFigures(ADMIN, l.kode, tahun, bulan)).map((r) => ({ ...r, lalu: null, kelengkapan: null, ketepatan: null }));
+  clearPetaCache();
+  const t0 = performance.now();
+  const peta = await loadPeta(ADMIN, node, ind, rows, tahun, bulan);
+  const coldMs = Math.round((performance.now() - t0) * 10) / 10;
+  const warm = await loadTask(1, runs, 2, async () => {
+    await loadPeta(ADMIN, node, ind, rows, tahun, bulan);
+  });
+  return { key: l.key, kode: l.kode, units: peta?.units.length ?? 0, coldMs, warm, svgBytes: svgBytes(await l.session.text(l.path)) };
 }

@@ -1,11 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
-import { login } from "./helpers";
+import { login as loginForm } from "./helpers";
 
 // The capaian map (components/dashboard/peta-capaian.tsx): drawn on the server, each unit a link filled with
 // the class colour its heatmap cell has, for the indicator of `?indikator=`.
 
 const PERIODE = "tahun=2025&bulan=12";
 const MAP = 'svg[role="img"][aria-label^="Peta capaian"]';
+
+async function login(page: Page, email: string) {
+  await loginForm(page, email);
+  await expect(page).not.toHaveURL(/\/login/);
+}
 
 /** Per map unit: its code, the path's class and computed fill. */
 async function mapUnits(page: Page) {
@@ -41,11 +46,25 @@ test("Serang map: click a kecamatan, land on its dashboard; every area has its h
   }
   expect(new Set(kecamatan.map((u) => u.cls)).size).toBeGreaterThan(1); // a map of one colour would prove little
 
-  // Keyboard: the unit is a focusable link; Enter opens its dashboard, the indicator kept.
+  // The unit is a focusable link named by its <title>; a click on a point of its area opens its dashboard.
   const anyar = map.locator('a[data-kode="36.04.30"]');
-  await expect(anyar.locator("title")).toHaveText(/^Anyar: capaian \d+(,\d)? % \(/);
+  await expect(anyar.locator("title")).toHaveText(/^Anyar: capaian \d+(,\d+)? % \((di bawah target|sesuai target|melebihi sasaran — periksa sasaran|belum ada data|tidak ada sasaran)\)$/);
   await anyar.focus();
-  await page.keyboard.press("Enter");
+  await expect(anyar).toBeFocused();
+  await anyar.locator("path").scrollIntoViewIfNeeded();
+  const point = await anyar.locator("path").evaluate((p: SVGPathElement) => {
+    // A screen point inside the area that the area itself receives (not a neighbour drawn over it).
+    const box = p.getBoundingClientRect();
+    const m = p.getScreenCTM()!.inverse();
+    for (let i = 1; i < 40; i++) for (let j = 1; j < 40; j++) {
+      const x = box.left + (box.width * i) / 40, y = box.top + (box.height * j) / 40;
+      const local = new DOMPoint(x, y).matrixTransform(m);
+      if (p.isPointInFill(local) && document.elementFromPoint(x, y) === p) return { x, y };
+    }
+    return null;
+  });
+  expect(point).not.toBeNull();
+  await page.mouse.click(point!.x, point!.y);
   await expect(page).toHaveURL(/\/wilayah\/36\.04\.30\?tahun=2025&bulan=12&indikator=SPM-02$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Anyar");
 
