@@ -21,6 +21,14 @@ export async function PetaCapaian(props: {
   const peta = await loadPeta(props.actor, node, ind, props.rows, props.tahun, props.bulan, { desa: props.desa });
   if (!peta) return null;
   const q = `${query}&indikator=${ind.kode}`;
+  if (peta.units.length === 0) {
+    return (
+      <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="peta">
+        <h2 id="peta" className="text-lg font-semibold">{PETA.judul(ind.kode, ind.nama)}</h2>
+        <p className="text-sm text-slate-600" data-testid="peta-kosong">{PETA.kosong(PETA_TINGKAT[peta.level])}</p>
+      </section>
+    );
+  }
   const adaLuar = peta.units.some((u) => u.kelas === null);
   return (
     <section className="rounded border border-slate-200 bg-white p-4 print:break-inside-avoid" aria-labelledby="peta">

@@ -91,7 +91,7 @@ export async function loadPeta(
   let level: PetaLevel;
   let units: readonly PetaRow[] = rows;
   let parent = node.kode;
-  let neighbours: { kode: string; nama: string }[] = [];
+  let kecamatanOfPuskesmas: string[] = [];
   let adaPetaDesa = false;
   switch (node.tingkat) {
     case "nasional":
@@ -111,10 +111,8 @@ export async function loadPeta(
       break;
     case "puskesmas": {
       level = "desa";
-      const own = new Set(rows.map((r) => r.kode));
-      const kecamatan = [...new Set(rows.map((r) => r.kode.slice(0, 8)))];
+      kecamatanOfPuskesmas = [...new Set(rows.map((r) => r.kode.slice(0, 8)))];
       parent = rows[0]?.kode.slice(0, 5) ?? "";
-      neighbours = kecamatan.length ? await neighbourDesa(kecamatan, own) : [];
       break;
     }
     default:
@@ -123,6 +121,8 @@ export async function loadPeta(
   if (units.length === 0) return null;
   const fitTo = units.map((u) => u.kode);
   const geo = await projectedFor(level, parent, fitTo, node.tingkat === "puskesmas" ? node.kode : "");
+  // A puskesmas map also draws the other desa of its kecamatan (when there are shapes to draw).
+  const neighbours = kecamatanOfPuskesmas.length && geo.paths.size > 0 ? await neighbourDesa(kecamatanOfPuskesmas, new Set(units.map((u) => u.kode))) : [];
   const out: PetaUnit[] = [];
   const tanpaBatas: Peta["tanpaBatas"] = [];
   for (const u of units) {

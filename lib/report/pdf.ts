@@ -2,7 +2,7 @@ import PDFDocument from "pdfkit";
 import { EKSPOR, LEVEL_LABEL } from "@/lib/i18n/ekspor";
 import { formatAngka, formatPersenTabel, formatWaktu } from "@/lib/i18n/format";
 import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
-import { PETA, PETA_TINGKAT, URUTAN_LEGENDA } from "@/lib/i18n/peta";
+import { PETA, PETA_TINGKAT, URUTAN_LEGENDA, petaIsi } from "@/lib/i18n/peta";
 import type { Peta } from "@/lib/geo/peta";
 import type { Indikator } from "@/lib/spm/catalog";
 import { periodeLabel, statusLayanan, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
@@ -246,13 +246,6 @@ function footers(doc: Doc, model: ReportModel): void {
   }
 }
 
-/** Fill of a map unit: the class's cell fill (white without one), grey for a neighbour outside the unit. */
-function mapFill(kelas: Peta["units"][number]["kelas"]): string {
-  if (kelas === null) return "#94A3B8";
-  const isi = KELAS_TAMPILAN[kelas].isi;
-  return isi === null ? "#FFFFFF" : `#${isi}`;
-}
-
 /** One page: the map of the chosen indicator (the dashboard's SVG paths, scaled), its legend and the units without a shape. */
 function mapPage(doc: Doc, model: ReportModel, peta: Peta, ind: Indikator): void {
   let y = newPage(doc, model);
@@ -261,13 +254,13 @@ function mapPage(doc: Doc, model: ReportModel, peta: Peta, ind: Indikator): void
   const s = Math.min(WIDTH / peta.width, (BOTTOM - y - legendH) / peta.height);
   const x0 = M + (WIDTH - peta.width * s) / 2;
   doc.save().translate(x0, y).scale(s);
-  for (const u of peta.units) doc.path(u.d).lineWidth(0.6 / s).fillColor(mapFill(u.kelas)).strokeColor("#64748B").fillAndStroke("evenodd");
+  for (const u of peta.units) doc.path(u.d).lineWidth(0.6 / s).fillColor(petaIsi(u.kelas)).strokeColor("#64748B").fillAndStroke("evenodd");
   doc.restore();
   y += peta.height * s + 6;
   font(doc, false, 8);
   let x = M;
-  const legend: [string, string][] = URUTAN_LEGENDA.map((k) => [mapFill(k), `${KELAS_TAMPILAN[k].simbol} ${KELAS_TAMPILAN[k].label}`]);
-  if (peta.units.some((u) => u.kelas === null)) legend.push([mapFill(null), PETA.legendaLuar]);
+  const legend: [string, string][] = URUTAN_LEGENDA.map((k) => [petaIsi(k), `${KELAS_TAMPILAN[k].simbol} ${KELAS_TAMPILAN[k].label}`]);
+  if (peta.units.some((u) => u.kelas === null)) legend.push([petaIsi(null), PETA.legendaLuar]);
   for (const [fill, label] of legend) {
     doc.rect(x, y, 9, 9).lineWidth(0.5).fillColor(fill).strokeColor("#64748B").fillAndStroke();
     font(doc, false, 8);
