@@ -30,7 +30,8 @@ export function projectShapes(shapes: readonly Shape[], fitTo?: ReadonlySet<stri
   const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(fit);
   const height = Math.max(1, Math.min(PETA_MAX_HEIGHT, Math.ceil((PETA_WIDTH * (y1 - y0)) / Math.max(x1 - x0, 1e-9))));
   projection.fitSize([PETA_WIDTH, height], fit);
-  const path = geoPath(projection).digits(1);
+  // Tenths of a pixel; whole pixels for maps of many small units (a kabupaten's desa), to keep the page small.
+  const path = geoPath(projection).digits(shapes.length > 150 ? 0 : 1);
   const paths = new Map<string, string>();
   for (const s of shapes) {
     const d = path(asFeature(s));

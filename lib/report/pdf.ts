@@ -259,7 +259,7 @@ function mapPage(doc: Doc, model: ReportModel, peta: Peta, ind: Indikator): void
   y += peta.height * s + 6;
   font(doc, false, 8);
   let x = M;
-  const legend: [string, string][] = URUTAN_LEGENDA.map((k) => [petaIsi(k), `${KELAS_TAMPILAN[k].simbol} ${KELAS_TAMPILAN[k].label}`]);
+  const legend: [string, string][] = URUTAN_LEGENDA.map((k) => [petaIsi(k), KELAS_TAMPILAN[k].label]); // the symbols are outside WinAnsi
   if (peta.units.some((u) => u.kelas === null)) legend.push([petaIsi(null), PETA.legendaLuar]);
   for (const [fill, label] of legend) {
     doc.rect(x, y, 9, 9).lineWidth(0.5).fillColor(fill).strokeColor("#64748B").fillAndStroke();
