@@ -10,7 +10,8 @@ import { wilayahHref } from "@/lib/wilayah/href";
 
 /**
  * Choropleth of the units one level down for the chosen indicator, drawn on the server as SVG (no client
- * JavaScript): each unit a link to its dashboard with a <title> (name, capaian, class), filled with the
+ * JavaScript). The <svg> is a `graphics-document` (WAI-ARIA Graphics) named "Peta capaian …": `role="img"`
+ * would make its links invisible to assistive technology (axe: nested-interactive). each unit a link to its dashboard with a <title> (name, capaian, class), filled with the
  * heatmap's class colour (app/globals.css `.peta .hm-*`). Neighbours outside this dashboard are grey and
  * not links; units without a shape are named below.
  */
@@ -60,7 +61,7 @@ export async function PetaCapaian(props: {
       </ul>
       <svg
         viewBox={`0 0 ${peta.width} ${peta.height}`}
-        role="img"
+        role="graphics-document"
         aria-label={PETA.ariaLabel(ind.kode, ind.nama, PETA_TINGKAT[peta.level], node.nama, formatPeriode(props.tahun, props.bulan))}
         className="peta mx-auto h-auto w-full max-w-3xl"
         data-level={peta.level}

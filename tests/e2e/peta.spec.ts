@@ -5,7 +5,7 @@ import { login as loginForm } from "./helpers";
 // the class colour its heatmap cell has, for the indicator of `?indikator=`.
 
 const PERIODE = "tahun=2025&bulan=12";
-const MAP = 'svg[role="img"][aria-label^="Peta capaian"]';
+const MAP = 'svg[role="graphics-document"][aria-label^="Peta capaian"]';
 
 async function login(page: Page, email: string) {
   await loginForm(page, email);
@@ -66,6 +66,7 @@ test("Serang map: click a kecamatan, land on its dashboard; every area has its h
   expect(point).not.toBeNull();
   await page.mouse.click(point!.x, point!.y);
   await expect(page).toHaveURL(/\/wilayah\/36\.04\.30\?tahun=2025&bulan=12&indikator=SPM-02$/);
+  await page.waitForLoadState("load"); // the whole streamed page, not only the map's first paths
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Anyar");
 
   await expect(map).toHaveAttribute("data-level", "desa");
@@ -85,8 +86,9 @@ test("Serang can be mapped per desa; a puskesmas map draws its own desa", async 
   await page.goto(`/wilayah/36.04?${PERIODE}`);
   await page.getByTestId("peta-tingkat").getByRole("link", { name: "desa/kelurahan" }).click();
   await expect(page).toHaveURL(/peta=desa/);
+  await page.waitForLoadState("load");
   await expect(page.locator(MAP)).toHaveAttribute("data-level", "desa");
-  expect(await page.locator(`${MAP} a[data-kode]`).count()).toBe(326);
+  await expect(page.locator(`${MAP} a[data-kode]`)).toHaveCount(326);
 
   await page.goto(`/puskesmas/P36043001?${PERIODE}`);
   const own = await mapUnits(page);

@@ -4,6 +4,7 @@ import { childFigures } from "@/lib/data/figures";
 import { loadPeta, petaLaporan } from "@/lib/data/peta";
 import { loadReport } from "@/lib/data/report";
 import { getWilayah } from "@/lib/data/wilayah";
+import { pool } from "@/lib/db/pool";
 import { reportPdf } from "@/lib/report/pdf";
 import { getIndikator } from "@/lib/spm/catalog";
 import { ADMIN, ANYAR, SERANG } from "./helpers";
@@ -27,12 +28,17 @@ describe("loadPeta", () => {
     expect([desa.level, desa.units.length, desa.tanpaBatas.length]).toEqual(["desa", 326, 0]);
   });
 
-  it("a puskesmas maps its desa with the dashboard's classes", async () => {
+  it("a puskesmas maps its desa with the dashboard's classes, the other desa of its kecamatan grey", async () => {
     const node = await getWilayah(ANYAR, "P36043001");
     const rows = asRows(await childFigures(ANYAR, "P36043001", 2026, 6));
     const peta = (await loadPeta(ANYAR, node, getIndikator("SPM-01")!, rows, 2026, 6))!;
-    expect(peta.units.map((u) => u.kode).sort()).toEqual(rows.map((r) => r.kode).sort());
-    for (const u of peta.units) expect(u.kelas).toBe(kelasOf(rows, u.kode, "SPM-01"));
+    const own = peta.units.filter((u) => u.kelas !== null);
+    expect(own.map((u) => u.kode).sort()).toEqual(rows.map((r) => r.kode).sort());
+    for (const u of own) expect(u.kelas).toBe(kelasOf(rows, u.kode, "SPM-01"));
+    // Neighbours: exactly the desa of Anyar's kecamatan that Anyar does not serve (other tests may move one).
+    const { rows: others } = await (await pool()).query<{ kode: string }>(
+      `SELECT kode FROM desa WHERE kecamatan_kode = ANY($1) AND puskesmas_kode <> 'P36043001' ORDER BY kode`, [[...new Set(rows.map((r) => r.kode.slice(0, 8)))]]);
+    expect(peta.units.filter((u) => u.kelas === null).map((u) => u.kode).sort()).toEqual(others.map((r) => r.kode));
   });
 
   it("the national map draws 38 provinsi; a desa has no map", async () => {
