@@ -1,4 +1,4 @@
-// `npm run cli -- <command>`: init, import-values, import-sasaran, import-penduduk, spm-report, backup, restore.
+// `npm run cli -- <command>`: init, import-values, import-sasaran, import-penduduk, import-batas, spm-report, backup, restore.
 // Same rules and same library as the web app. PANTAU_DATA_DIR / DATABASE_URL select the database.
 import { COMMANDS, usage } from "./cli/commands";
 

@@ -21,10 +21,11 @@ import { GrafikChildren } from "./grafik-children";
 import { Heatmap } from "./heatmap";
 import { IndicatorTable } from "./indicator-table";
 import { PeriodForm } from "./period-form";
+import { PetaCapaian } from "./peta-capaian";
 import { PwsTrend } from "./pws-trend";
 import { SpmCards } from "./spm-cards";
 
-export type DashboardParams = { tahun?: string; bulan?: string; indikator?: string };
+export type DashboardParams = { tahun?: string; bulan?: string; indikator?: string; peta?: string };
 
 /** The PWS dashboard of any unit, nasional to desa. The scope check runs before anything streams (so an
  *  outside unit answers 404); the figures stream in behind a skeleton. */
@@ -98,6 +99,7 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
         )}
         {d.children.length > 0 && (
           <>
+            <PetaCapaian actor={actor} node={node} ind={chosen} rows={d.children} tahun={tahun} bulan={bulan} query={query} desa={params.peta === "desa"} />
             <GrafikChildren ind={chosen} rows={d.children} query={query} />
             <Heatmap rows={d.children} query={query} />
             <ChildStatus rows={d.children} query={query} />

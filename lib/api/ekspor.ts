@@ -46,10 +46,10 @@ export async function withActorQuery<S extends z.ZodType>(request: Request, sche
 }
 
 /** GET handler of a report export: loads the model in the actor's scope and renders it as one file. */
-export function reportExport(ext: "xlsx" | "csv" | "pdf", render: (model: ReportModel, query: EksporQuery) => Promise<Uint8Array | string | ReadableStream<Uint8Array>>) {
+export function reportExport(ext: "xlsx" | "csv" | "pdf", render: (model: ReportModel, query: EksporQuery, actor: Actor) => Promise<Uint8Array | string | ReadableStream<Uint8Array>>) {
   return (request: Request) =>
     withActorQuery(request, eksporQuery, async (actor, q) => {
       const model = await loadReport(actor, { kode: q.wilayah, tahun: q.tahun, bulan: q.bulan, detail: q.detail, indikator: q.indikator });
-      return fileResponse(await render(model, q), ext, reportFilename(model.wilayah.kode, q.tahun, q.bulan ?? null, ext));
+      return fileResponse(await render(model, q, actor), ext, reportFilename(model.wilayah.kode, q.tahun, q.bulan ?? null, ext));
     });
 }

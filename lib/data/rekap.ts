@@ -4,8 +4,8 @@ import type { WilayahNode } from "./wilayah";
 
 // Which reads the rollup tables (rekap_nilai, rekap_sasaran, rekap_laporan; migrations
 // 20261201000000_rekap_wilayah and 20261202100000_rekap_nilai_tahunan) can answer, and their WHERE clause.
-// The rollups hold rows per provinsi, kabupaten and puskesmas (rekap_nilai also per desa), kept exact by
-// triggers in the writing transaction, so a read from them returns the same sums as the GROUP BY over the
+// The rollups hold rows per provinsi, kabupaten and puskesmas (rekap_nilai also per desa, which also answers
+// per kecamatan: its desa rows grouped by code prefix), kept exact by triggers in the writing transaction, so a read from them returns the same sums as the GROUP BY over the
 // base tables. Units below a kabupaten (a kecamatan's or puskesmas's own total and desa, a desa) read the
 // base tables through their indexes: a few thousand rows at most.
 
@@ -19,6 +19,8 @@ export interface RekapScope {
   params: string[];
   /** Group by `kode` (one result per unit of `level`) or not (the unit itself). */
   perUnit: boolean;
+  /** The unit's code when it is not the row's `kode` (kecamatan: the first 8 characters of a desa row's). */
+  unitKey?: string;
 }
 
 function isRekapTingkat(t: Tingkat | null, table: RekapTable): t is RekapTingkat {
@@ -51,6 +53,11 @@ export function rekapScope(
       default:
         return null;
     }
+  }
+  // The kecamatan of a kabupaten (or wider), e.g. its map: rekap_nilai's desa rows summed per kecamatan.
+  if (level === "kecamatan" && table === "nilai" && DEPTH[node.tingkat] < DEPTH.kecamatan) {
+    const desa = rekapScope(node, "desa", firstParam, table);
+    return desa && { ...desa, unitKey: "left(kode, 8)" };
   }
   if (!isRekapTingkat(level, table) || DEPTH[level] <= DEPTH[node.tingkat]) return null;
   switch (node.tingkat) {

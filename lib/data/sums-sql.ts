@@ -66,10 +66,11 @@ export function nilaiSumsQuery(node: Unit, level: Level, tahun: number, bulan: n
   if (rekap) {
     // One row per unit, indicator and year (b1..b12); summed over provinsi rows for the nation.
     const cols = months.map((m) => `sum(b${m})::text AS m${m}`).join(", ");
-    const group = rekap.perUnit ? "kode, " : "";
+    const key = rekap.unitKey ?? "kode";
+    const group = rekap.perUnit ? `${key}, ` : "";
     const params: unknown[] = [tahun, bulan, ...rekap.params];
     return [
-      `SELECT ${rekap.perUnit ? "kode" : "''"} AS k, indikator_kode AS i, ${cols} FROM rekap_nilai
+      `SELECT ${rekap.perUnit ? key : "''"} AS k, indikator_kode AS i, ${cols} FROM rekap_nilai
        WHERE ${rekap.sql} AND tahun = $1 AND $2::int > 0${onlyIndikator(opts, params)} GROUP BY ${group}indikator_kode`,
       params,
     ];

@@ -2,10 +2,13 @@ import PDFDocument from "pdfkit";
 import { EKSPOR, LEVEL_LABEL } from "@/lib/i18n/ekspor";
 import { formatAngka, formatPersenTabel, formatWaktu } from "@/lib/i18n/format";
 import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
+import { PETA, PETA_TINGKAT, URUTAN_LEGENDA, petaIsi } from "@/lib/i18n/peta";
+import type { Peta } from "@/lib/geo/peta";
+import type { Indikator } from "@/lib/spm/catalog";
 import { periodeLabel, statusLayanan, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
 
 // The PDF export (A4 landscape): the unit's summary, a bar chart of capaian per child unit against the
-// target line for one indicator, and tables of capaian per unit (indicators split into blocks of at most
+// target line for one indicator, the map of that indicator, and tables of capaian per unit (indicators split into blocks of at most
 // 12 columns), with "Halaman N dari M" on every page. Text is placed at explicit positions without
 // wrapping, so pdfkit never adds a page on its own.
 
@@ -243,8 +246,42 @@ function footers(doc: Doc, model: ReportModel): void {
   }
 }
 
-/** The report as a PDF file; `grafik` is the indicator of the bar chart (default: the first one). */
-export async function reportPdf(model: ReportModel, grafik = model.indikator[0].kode): Promise<Buffer> {
+/** One page: the map of the chosen indicator (the dashboard's SVG paths, scaled), its legend and the units without a shape. */
+function mapPage(doc: Doc, model: ReportModel, peta: Peta, ind: Indikator): void {
+  let y = newPage(doc, model);
+  y = sectionTitle(doc, PETA.judul(ind.kode, `${ind.nama} per ${PETA_TINGKAT[peta.level]}`), y);
+  const legendH = 16 + (peta.tanpaBatas.length > 0 ? 14 : 0) + 12;
+  const s = Math.min(WIDTH / peta.width, (BOTTOM - y - legendH) / peta.height);
+  const x0 = M + (WIDTH - peta.width * s) / 2;
+  doc.save().translate(x0, y).scale(s);
+  for (const u of peta.units) doc.path(u.d).lineWidth(0.6 / s).fillColor(petaIsi(u.kelas)).strokeColor("#64748B").fillAndStroke("evenodd");
+  doc.restore();
+  y += peta.height * s + 6;
+  font(doc, false, 8);
+  let x = M;
+  const legend: [string, string][] = URUTAN_LEGENDA.map((k) => [petaIsi(k), KELAS_TAMPILAN[k].label]); // the symbols are outside WinAnsi
+  if (peta.units.some((u) => u.kelas === null)) legend.push([petaIsi(null), PETA.legendaLuar]);
+  for (const [fill, label] of legend) {
+    doc.rect(x, y, 9, 9).lineWidth(0.5).fillColor(fill).strokeColor("#64748B").fillAndStroke();
+    font(doc, false, 8);
+    const w = doc.widthOfString(winAnsi(label)) + 8;
+    cell(doc, label, x + 10, y + 1, w);
+    x += w + 18;
+  }
+  y += 14;
+  font(doc, false, 8, COLOR.redup);
+  if (peta.tanpaBatas.length > 0) {
+    cell(doc, `${PETA.tanpaBatas} ${peta.tanpaBatas.map((u) => u.nama).join(", ")}`, M, y, WIDTH);
+    y += 14;
+  }
+  cell(doc, PETA.sumber, M, y, WIDTH);
+}
+
+/**
+ * The report as a PDF file; `grafik` is the indicator of the bar chart (default: the first one); `peta`, when
+ * given, the map of that indicator (lib/data/peta.ts `petaLaporan`), drawn on its own page after the chart.
+ */
+export async function reportPdf(model: ReportModel, grafik = model.indikator[0].kode, peta?: { peta: Peta; ind: Indikator } | null): Promise<Buffer> {
   const doc = new PDFDocument({
     size: "A4",
     layout: "landscape",
@@ -260,6 +297,7 @@ export async function reportPdf(model: ReportModel, grafik = model.indikator[0].
   });
   summary(doc, model, newPage(doc, model, true));
   if (model.levels.length > 0) chart(doc, model, model.levels[0], grafik);
+  if (peta) mapPage(doc, model, peta.peta, peta.ind);
   for (const level of model.levels) await table(doc, model, level);
   footers(doc, model);
   doc.end();

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Stats } from "./measure";
+import { MAP_BUDGET_MS, type MapRow } from "./map";
 import type { PageJs } from "./pages";
 
 // The budgets of issue 8 and the readable report (bench/results/latest.md, the README table).
@@ -44,6 +45,8 @@ export interface Results {
   /** Peak RSS of the run up to the desa-detail export (every page, the API, the children export). */
   rssBeforeDesaExportMb?: number | null;
   js: PageJs;
+  /** What the capaian map adds to a dashboard (scripts/bench/map.ts). */
+  map?: MapRow[];
 }
 
 const n = (x: number | undefined | null, d = 0) => (x === undefined || x === null || Number.isNaN(x) ? "–" : x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }));
@@ -102,7 +105,21 @@ export function renderMarkdown(res: Results): string {
     "- **base GROUP BY**: the same aggregates as plain GROUP BYs over the base tables (one client): the cost without the rollups.",
     "- page/floor: ratio of medians (budget ≤ 3 for pages).",
     "",
+    ...mapTable(res),
   ].join("\n");
+}
+
+/** What the capaian map adds per dashboard: loadPeta cold and warm, and the <svg> bytes in the HTML. */
+function mapTable(res: Results): string[] {
+  if (!res.map?.length) return [];
+  return [
+    `Capaian map (issue 15; budget: adds ≤ ${MAP_BUDGET_MS} ms p95), \`loadPeta\` in the bench process, SPM-01:`,
+    "",
+    "| dashboard | units | cold ms | warm p50 ms | warm p95 ms | budget | <svg> bytes in HTML |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+    ...res.map.map((m) => `| ${m.key} ${m.kode} | ${m.units} | ${n(m.coldMs, 1)} | ${n(m.warm.medianMs, 1)} | ${n(m.warm.p95Ms, 1)} | ${MAP_BUDGET_MS} ${yes(m.warm.p95Ms <= MAP_BUDGET_MS)} | ${n(m.svgBytes)} |`),
+    "",
+  ];
 }
 
 const BEGIN = "<!-- bench:begin -->";

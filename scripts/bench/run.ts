@@ -2,7 +2,7 @@
 // builds when stale, starts `next start` on the benchmark database (see data.ts), logs in one account per
 // level and measures every page of issue 8 with autocannon (warm-up excluded), the floor of each (the bare
 // SQL returning the same aggregates, via pg, same concurrency), the form save, the exports, freshness after
-// a save, the server's peak RSS and the desa dashboard's JavaScript. Writes <out>/latest.json and
+// a save, the server's peak RSS, the desa dashboard's JavaScript and what the capaian map adds (map.ts). Writes <out>/latest.json and
 // latest.md; with the default --out the README table too. `--quick` is the smoke of `npm test`.
 import fs from "node:fs";
 import os from "node:os";
@@ -12,6 +12,7 @@ import { benchDataDir, openBenchDatabase } from "./database";
 import { dashboardFloor, exportFloor, spmFloor, unitOf, type Query, type Unit } from "./floor";
 import { Session } from "./http";
 import { loadGet, loadTask, type Stats } from "./measure";
+import { measureMap } from "./map";
 import { cardRealisasi, pageJs, saveForm } from "./pages";
 import { BUDGET, renderMarkdown, updateReadme, type Results, type Row } from "./report";
 import { buildIfStale, startApp } from "./server";
@@ -164,6 +165,14 @@ async function main() {
     const peakRssMb = app.peakRssMb();
     log(`JS dasbor desa: ${js.files} berkas, ${Math.round(js.gzipBytes / 1024)} KB gzip + grafik ${Math.round(js.lazyGzipBytes / 1024)} KB; RSS puncak server ${peakRssMb} MB`);
 
+    log("→ Peta capaian: loadPeta (dingin, lalu hangat) dan ukuran <svg>");
+    const map = await measureMap(server.url, [
+      { key: "nasional", kode: "", session: as.nasional, path: `/wilayah?${period}` },
+      { key: "provinsi", kode: t.provinsi, session: as.provinsi, path: `/wilayah/${t.provinsi}?${period}` },
+      { key: "kabupaten", kode: t.kabupaten, session: as.kabupaten, path: `/wilayah/${t.kabupaten}?${period}` },
+    ], t.tahun, t.bulan, o.quick ? 5 : 50);
+    for (const m of map) log(`  ${m.key}: ${m.units} unit, dingin ${m.coldMs} ms, hangat p95 ${m.warm.p95Ms} ms, svg ${m.svgBytes ?? "–"} B`);
+
     const dataFile = path.join(benchDataDir(), "bench-data.json");
     const results: Results = {
       when: new Date().toISOString(),
@@ -177,6 +186,7 @@ async function main() {
       peakRssMb,
       rssBeforeDesaExportMb,
       js,
+      map,
     };
     fs.mkdirSync(o.out, { recursive: true });
     fs.writeFileSync(path.join(o.out, "latest.json"), JSON.stringify(results, null, 2) + "\n");

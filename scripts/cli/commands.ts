@@ -1,4 +1,5 @@
 import { backupCommand, restoreCommand } from "./backup";
+import { importBatasCommand } from "./import-batas";
 import { importPendudukCommand, importSasaranCommand, importValuesCommand } from "./import";
 import { init } from "./init";
 import { spmReportCommand } from "./spm-report";
@@ -9,7 +10,7 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
-export const COMMANDS: Record<string, Command> = { init, "import-values": importValuesCommand, "import-sasaran": importSasaranCommand, "import-penduduk": importPendudukCommand, "spm-report": spmReportCommand, backup: backupCommand, restore: restoreCommand };
+export const COMMANDS: Record<string, Command> = { init, "import-values": importValuesCommand, "import-sasaran": importSasaranCommand, "import-penduduk": importPendudukCommand, "import-batas": importBatasCommand, "spm-report": spmReportCommand, backup: backupCommand, restore: restoreCommand };
 
 export function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(16)} ${c.summary}`);

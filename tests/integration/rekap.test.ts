@@ -185,12 +185,12 @@ describe("figures read from the rollups equal the base-table figures", () => {
     for (const r of base) expect(counts.get(r.k)?.dikirim).toBe(r.n);
   });
 
-  it("every rollup read returns the same rows as the base-table GROUP BY (unit, children and desa of kabupaten, provinsi, nation)", async () => {
+  it("every rollup read returns the same rows as the base-table GROUP BY (unit, children, kecamatan and desa of kabupaten, provinsi, nation)", async () => {
     const units = [await getWilayah(ADMIN, ""), await getWilayah(ADMIN, "36"), await getWilayah(SERANG, "36.04")];
     const sorted = (rows: { k: string; i: string }[]) => [...rows].sort((a, b) => (a.k + a.i < b.k + b.i ? -1 : 1));
     let compared = 0;
     for (const node of units) {
-      for (const level of [null, "kabupaten", "puskesmas", "desa"] as const) {
+      for (const level of [null, "kabupaten", "kecamatan", "puskesmas", "desa"] as const) {
         for (const bulan of [1, 9, 12]) {
           const [rekapSql, rekapParams] = nilaiSumsQuery(node, level, 2026, bulan);
           const [baseSql, baseParams] = nilaiSumsQuery(node, level, 2026, bulan, { useRekap: false });
