@@ -203,8 +203,8 @@ describe("sessions and headers", () => {
     await page.getByRole("button", { name: "Masuk" }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/login"), { timeout: 30_000 });
     await page.goto(`${stack.url}/puskesmas/${PKM.puskesmasKode}?tahun=${tahun}&bulan=${bulan}`);
-    await page.locator(".recharts-surface").first().waitFor({ timeout: 30_000 });
-    expect(await page.locator(".recharts-line").count()).toBeGreaterThan(0);
+    await page.getByTestId("grafik-pws").first().waitFor({ state: "attached", timeout: 30_000 });
+    expect(await page.locator('[data-testid="grafik-pws"] circle').count()).toBeGreaterThan(0);
     await context.close();
     expect(violations).toEqual([]);
   });
