@@ -159,6 +159,11 @@ export async function childFigures(
   }));
 }
 
+/** The units of `level` inside a unit in the actor's scope, ordered by code (names only, no figures). */
+export async function childUnits(actor: Actor, kode: string, level: Exclude<Tingkat, "nasional">): Promise<{ kode: string; nama: string }[]> {
+  return listUnits(await getWilayah(actor, kode), level);
+}
+
 const UNIT_TABLE: Record<Exclude<Tingkat, "nasional">, string> = {
   provinsi: "provinsi",
   kabupaten: "kabupaten",
