@@ -5,6 +5,7 @@ import { INDIKATOR, type Indikator } from "@/lib/spm/catalog";
 import { capaian, realisasi, targetLine } from "@/lib/spm/capaian";
 import { computeFigure, type Figure } from "@/lib/spm/figure";
 import { indeksSpm, type IndeksSpm } from "@/lib/spm/indeks";
+import { spanSync } from "@/lib/timing";
 import type { Tingkat } from "@/lib/wilayah/kode";
 import { LEVEL_COLUMN } from "./level-column";
 import { nilaiSumsQuery, sasaranSumsQuery } from "./sums-sql";
@@ -112,6 +113,10 @@ function seriesOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indikat
 }
 
 function figuresOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indikator[]): UnitFigures {
+  return spanSync("compute", () => computeFigures(sums, key, bulan, catalog));
+}
+
+function computeFigures(sums: Sums, key: Key, bulan: number, catalog: readonly Indikator[]): UnitFigures {
   const figures = catalog.map((ind) =>
     computeFigure(ind, {
       monthly: sums.monthly.get(key)?.get(ind.kode) ?? NOTHING,

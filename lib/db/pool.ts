@@ -1,5 +1,6 @@
 import pg from "pg";
 import { databaseUrl } from "./connection";
+import { sqlStarted } from "@/lib/timing";
 import { mapDatabaseError } from "./errors";
 
 // pg pools for hand-written SQL (aggregates, COPY loads). Only lib/data and scripts use them.
@@ -61,8 +62,13 @@ function mapQueryErrors(client: pg.ClientBase): void {
       args[args.length - 1] = (error: unknown, ...rest: unknown[]) => (last as Callback)(error ? mapDatabaseError(error) : error, ...rest);
       return query(...args);
     }
+    const done = sqlStarted();
     const result = query(...args);
-    return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(mapDatabaseError(error))) : result;
+    if (!(result instanceof Promise)) {
+      done();
+      return result;
+    }
+    return result.finally(done).catch((error: unknown) => Promise.reject(mapDatabaseError(error)));
   };
   // A replaced method: pg's overloads cannot be restated, the wrapper forwards every argument unchanged.
   (client as unknown as { query: typeof wrapped }).query = wrapped;

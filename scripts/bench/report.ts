@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import { lighthouseLine, type LighthouseResult } from "./lighthouse";
 import type { Stats } from "./measure";
 import type { PageJs } from "./pages";
+import type { ProfileRow } from "./profile";
 
 // The budgets of issue 8 and the readable report (bench/results/latest.md, the README table).
 
@@ -43,7 +45,13 @@ export interface Results {
   peakRssMb: number;
   /** Peak RSS of the run up to the desa-detail export (every page, the API, the children export). */
   rssBeforeDesaExportMb?: number | null;
+  /** The server's heap limit (MB, PANTAU_HEAP_MB). */
+  heapMb?: number;
   js: PageJs;
+  /** Where a page's milliseconds go inside the server (PANTAU_TIMING). */
+  profile?: ProfileRow[];
+  /** Lighthouse of the desa dashboard on the bench server. */
+  lighthouse?: LighthouseResult | null;
 }
 
 const n = (x: number | undefined | null, d = 0) => (x === undefined || x === null || Number.isNaN(x) ? "–" : x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }));
@@ -69,13 +77,28 @@ export function table(res: Results): string {
   lines.push(
     "",
     `Server peak RSS ${n(res.peakRssMb)} MB (budget ${RSS_BUDGET_MB}) ${yes(res.peakRssMb <= RSS_BUDGET_MB)}` +
+      `${res.heapMb ? `, heap limit ${n(res.heapMb)} MB` : ""}` +
       `${res.rssBeforeDesaExportMb ? ` (${n(res.rssBeforeDesaExportMb)} MB before the desa-detail export)` : ""} · ` +
       `desa dashboard JS (gzip) ${n((res.js.gzipBytes + res.js.lazyGzipBytes) / 1024, 1)} KB (budget 200) ${yes(res.js.gzipBytes + res.js.lazyGzipBytes <= JS_BUDGET_BYTES)}: ` +
-      `${n(res.js.gzipBytes / 1024, 1)} KB with the page (${res.js.files} files) + ${n(res.js.lazyGzipBytes / 1024, 1)} KB for the chart, loaded after it ` +
-      `(${res.js.lazyFiles} lazy ${res.js.lazyFiles === 1 ? "chunk" : "chunks"}); not counted: ${n(res.js.legacyGzipBytes / 1024, 1)} KB of noModule polyfills (old browsers only) ` +
+      `${n(res.js.gzipBytes / 1024, 1)} KB with the page (${res.js.files} files)` +
+      `${res.js.lazyFiles > 0 ? ` + ${n(res.js.lazyGzipBytes / 1024, 1)} KB loaded after it (${res.js.lazyFiles} lazy ${res.js.lazyFiles === 1 ? "chunk" : "chunks"})` : ", no lazy chunk (the grafik PWS is server-drawn SVG)"}; ` +
+      `not counted: ${n(res.js.legacyGzipBytes / 1024, 1)} KB of noModule polyfills (old browsers only) ` +
       `and ${n(res.js.inlineGzipBytes / 1024, 1)} KB of inline RSC payload · ` +
       `freshness after a save: ${res.freshness.checks.map((c) => `${c.level} ${yes(c.ok)}`).join(", ")} ${fresh ? "" : "(FAILED)"}`.trim(),
   );
+  if (res.lighthouse) lines.push("", `${lighthouseLine(res.lighthouse)} (bench server, national data).`);
+  return lines.join("\n");
+}
+
+/** Where a page's milliseconds go inside the server: medians per request (PANTAU_TIMING, scripts/bench/profile.ts). */
+export function profileTable(rows: readonly ProfileRow[]): string {
+  const lines = [
+    "| page (4 clients) | requests | session check ms | SQL ms | compute ms | render + serialise ms | first byte ms | total ms |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of rows) {
+    lines.push(`| ${r.key} | ${n(r.requests)} | ${n(r.sessionMs, 1)} | ${n(r.sqlMs, 1)} | ${n(r.computeMs, 1)} | ${n(r.renderMs, 1)} | ${n(r.firstByteMs, 1)} | ${n(r.totalMs, 1)} |`);
+  }
   return lines.join("\n");
 }
 
@@ -102,6 +125,15 @@ export function renderMarkdown(res: Results): string {
     "- **base GROUP BY**: the same aggregates as plain GROUP BYs over the base tables (one client): the cost without the rollups.",
     "- page/floor: ratio of medians (budget ≤ 3 for pages).",
     "",
+    ...(res.profile && res.profile.length > 0
+      ? [
+          "Where a page's milliseconds go inside the server (medians per request over the warm-up and the measured run, from the same run: `PANTAU_TIMING`, lib/timing.ts; " +
+            "SQL is wall time with a query in flight; render + serialise is the rest: React and Next.js rendering, the RSC payload and the HTML):",
+          "",
+          profileTable(res.profile),
+          "",
+        ]
+      : []),
   ].join("\n");
 }
 

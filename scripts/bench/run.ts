@@ -1,9 +1,13 @@
-// `npm run bench [-- --quick] [--port 3400] [--connections 4] [--duration 10] [--out bench/results]`:
-// builds when stale, starts `next start` on the benchmark database (see data.ts), logs in one account per
-// level and measures every page of issue 8 with autocannon (warm-up excluded), the floor of each (the bare
-// SQL returning the same aggregates, via pg, same concurrency), the form save, the exports, freshness after
-// a save, the server's peak RSS and the desa dashboard's JavaScript. Writes <out>/latest.json and
-// latest.md; with the default --out the README table too. `--quick` is the smoke of `npm test`.
+// `npm run bench [-- --quick] [--port $BENCH_PORT|3400] [--connections 4] [--duration 10] [--out bench/results]
+//   [--lighthouse-runs 3] [--no-profile] [--long MINUTES]`:
+// builds when stale, starts the server as `npm run serve` does (heap limit PANTAU_HEAP_MB) on the benchmark
+// database (see data.ts), logs in one account per level and measures every page of issue 8 with autocannon
+// (warm-up excluded), the floor of each (the bare SQL returning the same aggregates, via pg, same
+// concurrency), the form save, the exports, freshness after a save, the server's peak RSS, the desa
+// dashboard's JavaScript, where a page's milliseconds go inside the server (PANTAU_TIMING, profile.ts) and
+// Lighthouse on the desa dashboard (lighthouse.ts). Writes <out>/latest.json and latest.md; with the
+// default --out the README table too. `--quick` is the smoke of `npm test` (no Lighthouse). `--long 30`
+// instead runs 30 minutes of mixed traffic and reports the memory trend (long.ts; <out>/long.md).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,7 +16,10 @@ import { benchDataDir, openBenchDatabase } from "./database";
 import { dashboardFloor, exportFloor, spmFloor, unitOf, type Query, type Unit } from "./floor";
 import { Session } from "./http";
 import { loadGet, loadTask, type Stats } from "./measure";
+import { measureLighthouse } from "./lighthouse";
+import { longMarkdown, longRun } from "./long";
 import { cardRealisasi, pageJs, saveForm } from "./pages";
+import { readProfile } from "./profile";
 import { BUDGET, renderMarkdown, updateReadme, type Results, type Row } from "./report";
 import { buildIfStale, startApp } from "./server";
 import { BENCH_PASSWORD, findTargets, upsertBenchUsers } from "./targets";
@@ -23,10 +30,13 @@ interface Options {
   connections: number;
   duration: number;
   out: string;
+  lighthouseRuns: number;
+  profile: boolean;
+  longMinutes: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { quick: false, port: 3400, connections: 4, duration: 10, out: "bench/results" };
+  const o: Options = { quick: false, port: Number(process.env.BENCH_PORT ?? 3400), connections: 4, duration: 10, out: "bench/results", lighthouseRuns: 3, profile: true, longMinutes: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") o.quick = true;
@@ -34,9 +44,15 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--connections") o.connections = Number(argv[++i]);
     else if (a === "--duration") o.duration = Number(argv[++i]);
     else if (a === "--out") o.out = argv[++i];
+    else if (a === "--lighthouse-runs") o.lighthouseRuns = Number(argv[++i]);
+    else if (a === "--no-profile") o.profile = false;
+    else if (a === "--long") o.longMinutes = Number(argv[++i]);
     else throw new Error(`Opsi tidak dikenal: ${a}`);
   }
-  if (o.quick) o.connections = Math.min(o.connections, 2);
+  if (o.quick) {
+    o.connections = Math.min(o.connections, 2);
+    o.lighthouseRuns = 0;
+  }
   return o;
 }
 
@@ -67,8 +83,11 @@ async function main() {
     log(`Target: provinsi ${t.provinsi}, kabupaten ${t.kabupaten}, puskesmas ${t.puskesmas}, desa ${t.desa}; periode ${t.bulan}/${t.tahun}`);
 
     buildIfStale(log);
-    log(`Menjalankan next start di port ${o.port}…`);
-    app = await startApp(o.port, server.url);
+    log(`Menjalankan server produksi (scripts/next-server.mjs) di port ${o.port}…`);
+    const timingFile = path.join(os.tmpdir(), `pantau-timing-${process.pid}.jsonl`);
+    fs.rmSync(timingFile, { force: true });
+    app = await startApp(o.port, server.url, o.profile && !o.longMinutes ? { PANTAU_TIMING: timingFile } : {});
+    log(`  heap ${app.heapMb} MB (PANTAU_HEAP_MB)`);
     const base = app.url;
     const as = {
       nasional: await new Session(base).login(t.users.nasional, BENCH_PASSWORD),
@@ -84,6 +103,36 @@ async function main() {
       provinsi: unitOf("provinsi", t.provinsi, t.provinsi, null),
       nasional: unitOf("nasional", "", null, null),
     };
+    if (o.longMinutes > 0) {
+      log(`→ Uji panjang: ${o.longMinutes} menit lalu lintas campuran`);
+      const x = (detail: string) => ({ label: `XLSX ${detail}`, session: as.provinsi, path: `/api/v1/ekspor/xlsx?wilayah=${t.provinsi}&${period}&detail=${detail}` });
+      const desaLong = t.desaPuskesmas[1] ?? t.desa;
+      const r = await longRun({
+        minutes: o.longMinutes,
+        app,
+        gets: [
+          { label: "desa", session: as.puskesmas, path: `/wilayah/${t.desa}?${period}` },
+          { label: "puskesmas", session: as.puskesmas, path: `/puskesmas/${t.puskesmas}?${period}` },
+          { label: "kabupaten", session: as.kabupaten, path: `/wilayah/${t.kabupaten}?${period}` },
+          { label: "provinsi", session: as.provinsi, path: `/wilayah/${t.provinsi}?${period}` },
+          { label: "nasional", session: as.nasional, path: `/wilayah?${period}` },
+          { label: "api", session: as.nasional, path: `/api/v1/spm?wilayah=&${period}` },
+        ],
+        exportAnak: x("anak"),
+        exportDesa: x("desa"),
+        save: (n) => saveForm(as.puskesmas, desaLong, t.tahun, t.bulan, "SPM-04", (v) => String(Number(v || 0) + (n % 2 === 0 ? 1 : -1))),
+        log,
+      });
+      const when = new Date().toISOString();
+      const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim();
+      fs.mkdirSync(o.out, { recursive: true });
+      fs.writeFileSync(path.join(o.out, "long.json"), JSON.stringify({ when, command, ...r }, null, 2) + "\n");
+      const md = longMarkdown(r, when, command);
+      fs.writeFileSync(path.join(o.out, "long.md"), md);
+      console.log("\n" + md);
+      if (r.errors > 0) process.exitCode = 1;
+      return;
+    }
     const load = o.quick
       ? { connections: o.connections, amount: 6, warmupSeconds: 0, warmupAmount: 2 }
       : { connections: o.connections, duration: o.duration, warmupSeconds: 3 };
@@ -161,8 +210,16 @@ async function main() {
     for (const f of freshness) log(`  ${f.level}: ${f.before} → ${f.after} (harap ${f.expected}) ${f.ok ? "ok" : "GAGAL"}`);
 
     const js = await pageJs(as.puskesmas, `/wilayah/${t.desa}?${period}`, "/wilayah/[[...kode]]");
+    const profile = readProfile(timingFile, gets.slice(0, 5).map((g) => ({ key: g.key, path: g.path })));
+    fs.rmSync(timingFile, { force: true });
+    let lighthouse = null;
+    if (o.lighthouseRuns > 0) {
+      log(`→ Lighthouse dasbor desa (${o.lighthouseRuns}×, emulasi ponsel)`);
+      lighthouse = await measureLighthouse(as.puskesmas, `/wilayah/${t.desa}?${period}`, o.lighthouseRuns);
+      log(`  performa ${lighthouse.median.performance}, LCP ${lighthouse.median.lcpMs} ms, TBT ${lighthouse.median.tbtMs} ms`);
+    }
     const peakRssMb = app.peakRssMb();
-    log(`JS dasbor desa: ${js.files} berkas, ${Math.round(js.gzipBytes / 1024)} KB gzip + grafik ${Math.round(js.lazyGzipBytes / 1024)} KB; RSS puncak server ${peakRssMb} MB`);
+    log(`JS dasbor desa: ${js.files} berkas, ${Math.round(js.gzipBytes / 1024)} KB gzip + lazy ${Math.round(js.lazyGzipBytes / 1024)} KB; RSS puncak server ${peakRssMb} MB`);
 
     const dataFile = path.join(benchDataDir(), "bench-data.json");
     const results: Results = {
@@ -176,7 +233,10 @@ async function main() {
       freshness: { saveMs: Math.round(saveMs), checks: freshness },
       peakRssMb,
       rssBeforeDesaExportMb,
+      heapMb: app.heapMb,
       js,
+      profile,
+      lighthouse,
     };
     fs.mkdirSync(o.out, { recursive: true });
     fs.writeFileSync(path.join(o.out, "latest.json"), JSON.stringify(results, null, 2) + "\n");
