@@ -21,7 +21,7 @@ if (timing) globalThis.__pantauTiming = timing;
 
 /** Runs the request in a timing store and logs where its milliseconds went (PANTAU_TIMING only). */
 function timed(req, res, run) {
-  const store = { spans: {}, current: null, sqlInFlight: 0, sqlSince: 0 };
+  const store = { spans: {}, open: {} };
   const start = performance.now();
   let firstByteMs = null;
   const write = res.write;

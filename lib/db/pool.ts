@@ -1,6 +1,6 @@
 import pg from "pg";
 import { databaseUrl } from "./connection";
-import { sqlStarted } from "@/lib/timing";
+import { started } from "@/lib/timing";
 import { mapDatabaseError } from "./errors";
 
 // pg pools for hand-written SQL (aggregates, COPY loads). Only lib/data and scripts use them.
@@ -58,11 +58,14 @@ function mapQueryErrors(client: pg.ClientBase): void {
   client.on("error", () => {});
   const wrapped = (...args: unknown[]) => {
     const last = args[args.length - 1];
+    const done = started("sql"); // profiling only (lib/timing.ts); a no-op otherwise
     if (typeof last === "function") {
-      args[args.length - 1] = (error: unknown, ...rest: unknown[]) => (last as Callback)(error ? mapDatabaseError(error) : error, ...rest);
+      args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {
+        done();
+        return (last as Callback)(error ? mapDatabaseError(error) : error, ...rest);
+      };
       return query(...args);
     }
-    const done = sqlStarted();
     const result = query(...args);
     if (!(result instanceof Promise)) {
       done();

@@ -86,14 +86,14 @@ export function table(res: Results): string {
       `and ${n(res.js.inlineGzipBytes / 1024, 1)} KB of inline RSC payload · ` +
       `freshness after a save: ${res.freshness.checks.map((c) => `${c.level} ${yes(c.ok)}`).join(", ")} ${fresh ? "" : "(FAILED)"}`.trim(),
   );
-  if (res.lighthouse) lines.push("", `${lighthouseLine(res.lighthouse)} (bench server, national data).`);
+  if (res.lighthouse) lines.push("", `${lighthouseLine(res.lighthouse)} (measured on the bench server, after the load tests).`);
   return lines.join("\n");
 }
 
 /** Where a page's milliseconds go inside the server: medians per request (PANTAU_TIMING, scripts/bench/profile.ts). */
 export function profileTable(rows: readonly ProfileRow[]): string {
   const lines = [
-    "| page (4 clients) | requests | session check ms | SQL ms | compute ms | render + serialise ms | first byte ms | total ms |",
+    "| page (1 client) | requests | session check ms | SQL ms | compute ms | render + serialise ms | first byte ms | total ms |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
@@ -127,8 +127,9 @@ export function renderMarkdown(res: Results): string {
     "",
     ...(res.profile && res.profile.length > 0
       ? [
-          "Where a page's milliseconds go inside the server (medians per request over the warm-up and the measured run, from the same run: `PANTAU_TIMING`, lib/timing.ts; " +
-            "SQL is wall time with a query in flight; render + serialise is the rest: React and Next.js rendering, the RSC payload and the HTML):",
+          "Where a page's milliseconds go inside the server: after the measurements, each dashboard requested by one client (30 requests, 2 warm-up; medians; `PANTAU_TIMING`, lib/timing.ts). " +
+            "Session check: next-auth's JWT and the app_user row (the layout and the page both ask; counted once while either runs); SQL: wall time with a pg query in flight; compute: lib/spm figures; " +
+            "render + serialise: the rest of the request (React and Next.js rendering the page, the RSC payload and the HTML); first byte: when the server wrote its first bytes.",
           "",
           profileTable(res.profile),
           "",

@@ -51,7 +51,7 @@ function parseArgs(argv: string[]): Options {
   }
   if (o.quick) {
     o.connections = Math.min(o.connections, 2);
-    o.lighthouseRuns = 0;
+    if (!argv.includes("--lighthouse-runs")) o.lighthouseRuns = 0;
   }
   return o;
 }
@@ -210,8 +210,16 @@ async function main() {
     for (const f of freshness) log(`  ${f.level}: ${f.before} → ${f.after} (harap ${f.expected}) ${f.ok ? "ok" : "GAGAL"}`);
 
     const js = await pageJs(as.puskesmas, `/wilayah/${t.desa}?${period}`, "/wilayah/[[...kode]]");
-    const profile = readProfile(timingFile, gets.slice(0, 5).map((g) => ({ key: g.key, path: g.path })));
-    fs.rmSync(timingFile, { force: true });
+    let profile: ReturnType<typeof readProfile> = [];
+    if (o.profile) {
+      // One client at a time, so that a span is this request's work and not the wait behind another's.
+      log("→ Profil: tiap dasbor, 1 klien, di mana milidetiknya habis (PANTAU_TIMING)");
+      const pages = gets.slice(0, 5);
+      fs.writeFileSync(timingFile, "");
+      for (const g of pages) await loadGet(base + g.path, g.session.cookie, { connections: 1, amount: o.quick ? 3 : 30, warmupSeconds: 0, warmupAmount: 2 });
+      profile = readProfile(timingFile, pages.map((g) => ({ key: g.key, path: g.path })));
+      fs.rmSync(timingFile, { force: true });
+    }
     let lighthouse = null;
     if (o.lighthouseRuns > 0) {
       log(`→ Lighthouse dasbor desa (${o.lighthouseRuns}×, emulasi ponsel)`);
