@@ -15,6 +15,10 @@ export interface ProfileRow {
   sqlMs: number;
   computeMs: number;
   renderMs: number;
+  /** The server's own time: total minus SQL (median per request). */
+  beyondSqlMs: number;
+  /** Size of the page's HTML (with its inline RSC payload), uncompressed. */
+  htmlBytes?: number;
 }
 
 interface Line {
@@ -39,6 +43,7 @@ export function readProfile(file: string, pages: { key: string; path: string }[]
     return [{
       key, requests: ls.length, totalMs: med(ls.map((l) => l.totalMs)), firstByteMs: med(ls.map((l) => l.firstByteMs ?? l.totalMs)),
       sessionMs: med(s("session")), sqlMs: med(s("sql")), computeMs: med(s("compute")), renderMs: med(rest),
+      beyondSqlMs: med(ls.map((l) => l.totalMs - (l.spans.sql ?? 0))),
     }];
   });
 }

@@ -217,7 +217,9 @@ async function main() {
       const pages = gets.slice(0, 5);
       fs.writeFileSync(timingFile, "");
       for (const g of pages) await loadGet(base + g.path, g.session.cookie, { connections: 1, amount: o.quick ? 3 : 30, warmupSeconds: 0, warmupAmount: 2 });
-      profile = readProfile(timingFile, pages.map((g) => ({ key: g.key, path: g.path })));
+      const htmlBytes = new Map<string, number>();
+      for (const g of pages) htmlBytes.set(g.key, Buffer.byteLength(await g.session.text(g.path)));
+      profile = readProfile(timingFile, pages.map((g) => ({ key: g.key, path: g.path }))).map((r) => ({ ...r, htmlBytes: htmlBytes.get(r.key) }));
       fs.rmSync(timingFile, { force: true });
     }
     let lighthouse = null;
