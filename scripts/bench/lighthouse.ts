@@ -68,10 +68,17 @@ export async function measureLighthouse(session: Session, path: string, runs = 3
   const url = session.base + path;
   const out: LighthouseRun[] = [];
   let version = "";
-  for (let i = 0; i < runs; i++) {
-    const r = await once(url, session.cookie);
-    out.push(r.run);
-    version = r.version;
+  for (let i = 0, failures = 0; i < runs; i++) {
+    try {
+      const r = await once(url, session.cookie);
+      out.push(r.run);
+      version = r.version;
+    } catch (error) {
+      // Lighthouse sometimes loses its trace on a busy machine (NO_NAVSTART): that run is tried again.
+      if (++failures > 3) throw error;
+      console.error(`  Lighthouse diulang: ${error instanceof Error ? error.message : error}`);
+      i--;
+    }
   }
   const sorted = [...out].sort((a, b) => a.performance - b.performance || b.lcpMs - a.lcpMs);
   return { url: path, runs: out, median: sorted[Math.floor(sorted.length / 2)], version };

@@ -225,8 +225,13 @@ async function main() {
     let lighthouse = null;
     if (o.lighthouseRuns > 0) {
       log(`→ Lighthouse dasbor desa (${o.lighthouseRuns}×, emulasi ponsel)`);
-      lighthouse = await measureLighthouse(as.puskesmas, `/wilayah/${t.desa}?${period}`, o.lighthouseRuns);
-      log(`  performa ${lighthouse.median.performance}, LCP ${lighthouse.median.lcpMs} ms, TBT ${lighthouse.median.tbtMs} ms`);
+      try {
+        lighthouse = await measureLighthouse(as.puskesmas, `/wilayah/${t.desa}?${period}`, o.lighthouseRuns);
+        log(`  performa ${lighthouse.median.performance}, LCP ${lighthouse.median.lcpMs} ms, TBT ${lighthouse.median.tbtMs} ms`);
+      } catch (error) {
+        console.error(`  Lighthouse gagal: ${error instanceof Error ? error.message : error}`); // the server figures are kept
+        process.exitCode = 1;
+      }
     }
     const peakRssMb = app.peakRssMb();
     log(`JS dasbor desa: ${js.files} berkas, ${Math.round(js.gzipBytes / 1024)} KB gzip + lazy ${Math.round(js.lazyGzipBytes / 1024)} KB; RSS puncak server ${peakRssMb} MB`);
