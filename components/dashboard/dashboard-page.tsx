@@ -1,6 +1,4 @@
-import { Suspense } from "react";
 import { AppHeader } from "@/components/layout/app-header";
-import { LoadingSkeleton } from "@/components/ui/loading-skeleton";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { ChildList } from "@/components/wilayah/child-list";
 import { DesaProfileView } from "@/components/wilayah/desa-profile";
@@ -27,16 +25,14 @@ import { SpmCards } from "./spm-cards";
 
 export type DashboardParams = { tahun?: string; bulan?: string; indikator?: string; peta?: string };
 
-/** The PWS dashboard of any unit, nasional to desa. The scope check runs before anything streams (so an
- *  outside unit answers 404); the figures stream in behind a skeleton. */
+/** The PWS dashboard of any unit, nasional to desa. The scope check runs first (an outside unit answers
+ *  404); the page is sent whole, not streamed behind a skeleton: it reads (chart included) without JavaScript. */
 export async function DashboardPage({ actor, kode, params }: { actor: Actor; kode: string; params: DashboardParams }) {
   const node = await orNotFound(getWilayah(actor, kode));
   return (
     <>
       <AppHeader actor={actor} />
-      <Suspense fallback={<LoadingSkeleton />}>
-        <DashboardBody actor={actor} node={node} params={params} />
-      </Suspense>
+      <DashboardBody actor={actor} node={node} params={params} />
     </>
   );
 }

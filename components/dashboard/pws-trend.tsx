@@ -2,12 +2,12 @@ import Link from "next/link";
 import type { SeriesPoint } from "@/lib/data/figures";
 import type { Indikator } from "@/lib/spm/catalog";
 import { BULAN_SINGKAT, formatPersen, roundForDisplay } from "@/lib/i18n/format";
-import { PwsChartLazy } from "./pws-chart-lazy";
+import { PwsChart } from "./pws-chart";
 
 /** Chart of the chosen indicator plus its numbers in a table (the chart's text alternative). */
 export function PwsTrend({ ind, series, pilihan, hrefFor }: { ind: Indikator; series: SeriesPoint[]; pilihan: Indikator[]; hrefFor: (kode: string) => string }) {
-  // Rounded once here for the chart (its tooltip prints what it gets); the table formats the same values.
-  const data = series.map((p) => ({ bulan: BULAN_SINGKAT[p.bulan - 1], capaian: p.capaian === null ? null : roundForDisplay(p.capaian), target: roundForDisplay(p.target) }));
+  // Rounded once here: the chart's point titles and the table print the same values.
+  const data = series.map((p) => ({ bulan: p.bulan, capaian: p.capaian === null ? null : roundForDisplay(p.capaian), target: roundForDisplay(p.target) }));
   return (
     <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="pws-trend">
       <h2 id="pws-trend" className="text-lg font-semibold">
@@ -20,7 +20,7 @@ export function PwsTrend({ ind, series, pilihan, hrefFor }: { ind: Indikator; se
           </Link>
         ))}
       </nav>
-      <PwsChartLazy data={data} label={`Capaian kumulatif ${ind.nama} per bulan dibanding garis target; angkanya ada di tabel di bawah.`} />
+      <PwsChart data={data} label={`Capaian kumulatif ${ind.nama} per bulan dibanding garis target; angkanya ada di tabel di bawah.`} />
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, dapat digeser ke samping">
         <table className="mt-2 w-full text-xs tabular-nums">
           <caption className="sr-only">Capaian kumulatif dan garis target per bulan</caption>
@@ -28,7 +28,7 @@ export function PwsTrend({ ind, series, pilihan, hrefFor }: { ind: Indikator; se
             <tr>
               <th scope="row" className="pr-2 text-left">Bulan</th>
               {data.map((d) => (
-                <th key={d.bulan} scope="col" className="px-1 text-right font-medium">{d.bulan}</th>
+                <th key={d.bulan} scope="col" className="px-1 text-right font-medium">{BULAN_SINGKAT[d.bulan - 1]}</th>
               ))}
             </tr>
           </thead>
@@ -36,13 +36,13 @@ export function PwsTrend({ ind, series, pilihan, hrefFor }: { ind: Indikator; se
             <tr>
               <th scope="row" className="pr-2 text-left font-normal">Capaian</th>
               {data.map((d) => (
-                <td key={d.bulan} className="px-1 text-right">{formatPersen(d.capaian)}</td>
+                <td key={d.bulan} className="whitespace-nowrap px-1 text-right">{formatPersen(d.capaian)}</td>
               ))}
             </tr>
             <tr>
               <th scope="row" className="pr-2 text-left font-normal">Target</th>
               {data.map((d) => (
-                <td key={d.bulan} className="px-1 text-right">{formatPersen(d.target)}</td>
+                <td key={d.bulan} className="whitespace-nowrap px-1 text-right">{formatPersen(d.target)}</td>
               ))}
             </tr>
           </tbody>

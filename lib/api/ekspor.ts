@@ -2,8 +2,8 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { apiActor } from "@/lib/auth/api-actor";
-import { loadReport } from "@/lib/data/report";
-import { reportFilename, type ReportModel } from "@/lib/report/rows";
+import { loadReport, loadReportParts } from "@/lib/data/report";
+import { reportFilename, type ReportModel, type StreamedLevel } from "@/lib/report/rows";
 import { eksporQuery, type EksporQuery } from "@/lib/schemas/ekspor";
 import { apiError, apiErrorFrom } from "./errors";
 
@@ -51,5 +51,17 @@ export function reportExport(ext: "xlsx" | "csv" | "pdf", render: (model: Report
     withActorQuery(request, eksporQuery, async (actor, q) => {
       const model = await loadReport(actor, { kode: q.wilayah, tahun: q.tahun, bulan: q.bulan, detail: q.detail, indikator: q.indikator });
       return fileResponse(await render(model, q, actor), ext, reportFilename(model.wilayah.kode, q.tahun, q.bulan ?? null, ext));
+    });
+}
+
+/**
+ * GET handler of an export written while it is read: the desa level of a provinsi or of the nation comes
+ * in parts, one kabupaten at a time (lib/data/report loadReportParts), so memory stays bounded.
+ */
+export function reportExportInParts(ext: "xlsx" | "csv", render: (model: ReportModel, detail: StreamedLevel | null) => ReadableStream<Uint8Array>) {
+  return (request: Request) =>
+    withActorQuery(request, eksporQuery, async (actor, q) => {
+      const { model, detail } = await loadReportParts(actor, { kode: q.wilayah, tahun: q.tahun, bulan: q.bulan, detail: q.detail, indikator: q.indikator });
+      return fileResponse(render(model, detail), ext, reportFilename(model.wilayah.kode, q.tahun, q.bulan ?? null, ext));
     });
 }

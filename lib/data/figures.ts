@@ -5,6 +5,7 @@ import { INDIKATOR, type Indikator } from "@/lib/spm/catalog";
 import { capaian, realisasi, targetLine } from "@/lib/spm/capaian";
 import { computeFigure, type Figure } from "@/lib/spm/figure";
 import { indeksSpm, type IndeksSpm } from "@/lib/spm/indeks";
+import { spanSync } from "@/lib/timing";
 import type { Tingkat } from "@/lib/wilayah/kode";
 import { LEVEL_COLUMN } from "./level-column";
 import { nilaiSumsQuery, sasaranSumsQuery } from "./sums-sql";
@@ -112,6 +113,10 @@ function seriesOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indikat
 }
 
 function figuresOf(sums: Sums, key: Key, bulan: number, catalog: readonly Indikator[]): UnitFigures {
+  return spanSync("compute", () => computeFigures(sums, key, bulan, catalog));
+}
+
+function computeFigures(sums: Sums, key: Key, bulan: number, catalog: readonly Indikator[]): UnitFigures {
   const figures = catalog.map((ind) =>
     computeFigure(ind, {
       monthly: sums.monthly.get(key)?.get(ind.kode) ?? NOTHING,
@@ -157,6 +162,11 @@ export async function childFigures(
   return children.map((c) => ({
     ...c, tingkat: childLevel, ...figuresOf(sums, c.kode, bulan, catalog), ...(opts.realisasiLalu ? { realisasiLalu: lalu(c.kode) } : {}),
   }));
+}
+
+/** The units of `level` inside a unit in the actor's scope, ordered by code (names only, no figures). */
+export async function childUnits(actor: Actor, kode: string, level: Exclude<Tingkat, "nasional">): Promise<{ kode: string; nama: string }[]> {
+  return listUnits(await getWilayah(actor, kode), level);
 }
 
 const UNIT_TABLE: Record<Exclude<Tingkat, "nasional">, string> = {

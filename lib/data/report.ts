@@ -1,10 +1,10 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { pool } from "@/lib/db/pool";
-import { buildReportModel, indikatorOf, type Detail, type IndikatorSet, type ReportModel, type SumberSasaran, type UnitTingkat } from "@/lib/report/rows";
+import { buildReportModel, indikatorOf, levelRows, type Detail, type IndikatorSet, type ReportModel, type StreamedLevel, type SumberSasaran, type UnitTingkat } from "@/lib/report/rows";
 import type { Indikator } from "@/lib/spm/catalog";
 import type { Tingkat } from "@/lib/wilayah/kode";
-import { CHILD_LEVEL, childFigures, unitFigures } from "./figures";
+import { CHILD_LEVEL, childFigures, childUnits, unitFigures } from "./figures";
 import { LEVEL_COLUMN } from "./level-column";
 import { rekapScope } from "./rekap";
 import type { WilayahNode } from "./wilayah";
@@ -53,15 +53,33 @@ async function sumberSasaran(node: WilayahNode, tahun: number, indikator: readon
 
 /** The report of a unit in the actor's scope (ForbiddenError outside it, NotFoundError for an unknown code). */
 export async function loadReport(actor: Actor, q: ReportQuery, now = new Date()): Promise<ReportModel> {
+  return (await load(actor, q, now, false)).model;
+}
+
+/**
+ * The report for a file export that is written as it is read: as loadReport, except that the desa level of
+ * a provinsi or of the nation (8,562 desa for Jawa Tengah, 83,762 for the nation) is not loaded at once but
+ * one kabupaten at a time while the file is written (`detail`, absent from `model.levels`). The parts'
+ * rows, in order, are the rows loadReport lists (both ordered by code; same figures). Other reports come
+ * whole, with `detail` null.
+ */
+export function loadReportParts(actor: Actor, q: ReportQuery, now = new Date()): Promise<{ model: ReportModel; detail: StreamedLevel | null }> {
+  return load(actor, q, now, true);
+}
+
+async function load(actor: Actor, q: ReportQuery, now: Date, allowParts: boolean): Promise<{ model: ReportModel; detail: StreamedLevel | null }> {
   const bulan = q.bulan ?? 12;
   const indikator = indikatorOf(q.indikator); // read and compute only the indicators exported
   const unit = await unitFigures(actor, q.kode, q.tahun, bulan, { indikator });
   const levels = detailLevels(unit.wilayah.tingkat, q.detail);
-  const [children, sumber] = await Promise.all([
-    Promise.all(levels.map((level) => childFigures(actor, q.kode, q.tahun, bulan, level, { indikator }))),
+  const inParts = allowParts && levels.length === 2 && (unit.wilayah.tingkat === "provinsi" || unit.wilayah.tingkat === "nasional");
+  const whole = inParts ? levels.slice(0, 1) : levels;
+  const [children, sumber, kabupaten] = await Promise.all([
+    Promise.all(whole.map((level) => childFigures(actor, q.kode, q.tahun, bulan, level, { indikator }))),
     sumberSasaran(unit.wilayah, q.tahun, indikator),
+    inParts ? childUnits(actor, q.kode, "kabupaten") : Promise.resolve([]),
   ]);
-  return buildReportModel({
+  const model = buildReportModel({
     wilayah: { kode: unit.wilayah.kode, nama: unit.wilayah.nama, tingkat: unit.wilayah.tingkat },
     tahun: q.tahun,
     bulan,
@@ -69,8 +87,16 @@ export async function loadReport(actor: Actor, q: ReportQuery, now = new Date())
     detail: q.detail,
     indikatorSet: q.indikator,
     unit,
-    levels: levels.map((tingkat, i) => ({ tingkat, units: children[i] })),
+    levels: whole.map((tingkat, i) => ({ tingkat, units: children[i] })),
     sumberSasaran: sumber,
     dibuat: now,
   });
+  if (!inParts) return { model, detail: null };
+  const detail: StreamedLevel = {
+    tingkat: "desa",
+    parts: async function* () {
+      for (const k of kabupaten) yield levelRows(model.indikator, await childFigures(actor, k.kode, q.tahun, bulan, "desa", { indikator }), "desa", bulan);
+    },
+  };
+  return { model, detail };
 }

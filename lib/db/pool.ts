@@ -1,5 +1,6 @@
 import pg from "pg";
 import { databaseUrl } from "./connection";
+import { started } from "@/lib/timing";
 import { mapDatabaseError } from "./errors";
 
 // pg pools for hand-written SQL (aggregates, COPY loads). Only lib/data and scripts use them.
@@ -57,12 +58,20 @@ function mapQueryErrors(client: pg.ClientBase): void {
   client.on("error", () => {});
   const wrapped = (...args: unknown[]) => {
     const last = args[args.length - 1];
+    const done = started("sql"); // profiling only (lib/timing.ts); a no-op otherwise
     if (typeof last === "function") {
-      args[args.length - 1] = (error: unknown, ...rest: unknown[]) => (last as Callback)(error ? mapDatabaseError(error) : error, ...rest);
+      args[args.length - 1] = (error: unknown, ...rest: unknown[]) => {
+        done();
+        return (last as Callback)(error ? mapDatabaseError(error) : error, ...rest);
+      };
       return query(...args);
     }
     const result = query(...args);
-    return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(mapDatabaseError(error))) : result;
+    if (!(result instanceof Promise)) {
+      done();
+      return result;
+    }
+    return result.finally(done).catch((error: unknown) => Promise.reject(mapDatabaseError(error)));
   };
   // A replaced method: pg's overloads cannot be restated, the wrapper forwards every argument unchanged.
   (client as unknown as { query: typeof wrapped }).query = wrapped;

@@ -121,31 +121,71 @@ function rowOf(indikator: readonly Indikator[], unit: FigureSet, tingkat: Tingka
   return { kode: unit.kode, nama: unit.nama, tingkat, cells, indeks: unit.indeks.indeksRounded, jumlahLayanan: unit.indeks.jumlahLayanan };
 }
 
+/**
+ * The totals row of a list built as its rows pass (an export written per kabupaten keeps no row): per
+ * indicator Σ R / Σ S (lib/spm aggregate over the partial sums, exact integers), never a mean of percentages.
+ */
+export class TotalAccumulator {
+  private readonly sums: { realisasi: number; sasaran: number | null; adaData: boolean }[];
+
+  constructor(private readonly indikator: readonly Indikator[]) {
+    this.sums = indikator.map(() => ({ realisasi: 0, sasaran: null, adaData: false }));
+  }
+
+  add(row: ReportRow): void {
+    row.cells.forEach((c, i) => {
+      const s = this.sums[i];
+      const { realisasi, sasaran } = aggregate([s, c]);
+      this.sums[i] = { realisasi, sasaran, adaData: s.adaData || c.adaData };
+    });
+  }
+
+  row(bulan: number, label: { kode: string; nama: string; tingkat: Tingkat }): ReportRow {
+    const cells = this.indikator.map((ind, i): ReportCell => {
+      const { realisasi, sasaran, adaData } = this.sums[i];
+      return {
+        indikator: ind.kode,
+        sasaran,
+        realisasi,
+        capaian: capaianRounded(realisasi, sasaran),
+        target: targetLineRounded(ind, bulan),
+        kelas: kelasCapaian(ind, { realisasi, sasaran, bulan, adaData }),
+        adaData,
+      };
+    });
+    // Both indicator sets hold the 12 SPM services, so the index is always over all of them.
+    const indeks = indeksSpm(cells.filter((_, i) => this.indikator[i].spm));
+    return { ...label, cells, indeks: indeks.indeksRounded, jumlahLayanan: indeks.jumlahLayanan };
+  }
+}
+
 /** The totals row of a list: per indicator Σ R / Σ S (lib/spm aggregate), never a mean of percentages. */
 export function totalRow(indikator: readonly Indikator[], rows: readonly ReportRow[], bulan: number, label: { kode: string; nama: string; tingkat: Tingkat }): ReportRow {
-  const cells = indikator.map((ind, i): ReportCell => {
-    const { realisasi, sasaran } = aggregate(rows.map((r) => r.cells[i]));
-    const adaData = rows.some((r) => r.cells[i].adaData);
-    return {
-      indikator: ind.kode,
-      sasaran,
-      realisasi,
-      capaian: capaianRounded(realisasi, sasaran),
-      target: targetLineRounded(ind, bulan),
-      kelas: kelasCapaian(ind, { realisasi, sasaran, bulan, adaData }),
-      adaData,
-    };
-  });
-  // Both indicator sets hold the 12 SPM services, so the index is always over all of them.
-  const indeks = indeksSpm(cells.filter((_, i) => indikator[i].spm));
-  return { ...label, cells, indeks: indeks.indeksRounded, jumlahLayanan: indeks.jumlahLayanan };
+  const acc = new TotalAccumulator(indikator);
+  for (const r of rows) acc.add(r);
+  return acc.row(bulan, label);
+}
+
+/** The rows of a level made from its units' figures. */
+export function levelRows(indikator: readonly Indikator[], units: readonly FigureSet[], tingkat: UnitTingkat, bulan: number): ReportRow[] {
+  return units.map((u) => rowOf(indikator, u, tingkat, bulan));
+}
+
+/**
+ * The chosen detail level of a large report (every desa of a provinsi or of the nation), produced in parts
+ * (one kabupaten at a time) while the file is written, so that the whole list is never in memory. The rows
+ * of the parts, in order, are the rows the level would have; its totals row comes from TotalAccumulator.
+ */
+export interface StreamedLevel {
+  tingkat: UnitTingkat;
+  parts: () => AsyncIterable<ReportRow[]>;
 }
 
 export function buildReportModel(input: ReportInput): ReportModel {
   const indikator = indikatorOf(input.indikatorSet);
   const unit = rowOf(indikator, { kode: input.wilayah.kode, nama: input.wilayah.nama, ...input.unit }, input.wilayah.tingkat, input.bulan);
   const levels = input.levels.map((level): ReportLevel => {
-    const rows = level.units.map((u) => rowOf(indikator, u, level.tingkat, input.bulan));
+    const rows = levelRows(indikator, level.units, level.tingkat, input.bulan);
     return { tingkat: level.tingkat, rows, total: totalRow(indikator, rows, input.bulan, input.wilayah) };
   });
   return {
@@ -173,14 +213,18 @@ export function detailRows(model: ReportModel): ReportRow[] {
  * spmReportCsv: the CSV export and `spm-report --format csv` keep one contract.
  */
 export function toSpmReports(model: ReportModel): SpmReport[] {
-  const toReport = (r: ReportRow): SpmReport => ({
+  return [model.unit, ...detailRows(model)].map((r) => toSpmReport(model, r));
+}
+
+/** One row of the model as an SpmReport body. */
+export function toSpmReport(model: ReportModel, r: ReportRow): SpmReport {
+  return {
     wilayah: { kode: r.kode, nama: r.nama, tingkat: r.tingkat },
     tahun: model.tahun,
     bulan: model.bulan,
     layanan: r.cells.map((c, i) => ({ indikator: c.indikator, nama: model.indikator[i].nama, sasaran: c.sasaran, realisasi: c.realisasi, capaian: c.capaian, target: c.target })),
     indeks: r.indeks,
-  });
-  return [model.unit, ...detailRows(model)].map(toReport);
+  };
 }
 
 /** `capaian-spm_36.04_2026-06.xlsx`; "nasional" for the empty code, the year alone for a full year. */

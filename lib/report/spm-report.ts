@@ -42,11 +42,14 @@ export const SPM_CSV_HEADER = ["kode_wilayah", "nama_wilayah", "indikator", "sas
 
 /** CSV rows (header first) of one or more reports; numbers with a dot decimal separator, empty for null. */
 export function spmReportCsv(reports: readonly SpmReport[], bom = false): string {
-  const lines = [csvRow(SPM_CSV_HEADER)];
+  return (bom ? "\uFEFF" : "") + csvRow(SPM_CSV_HEADER) + "\r\n" + spmReportCsvLines(reports);
+}
+
+/** The rows of spmReportCsv without its header, each ending in CRLF (a CSV written in parts appends them). */
+export function spmReportCsvLines(reports: readonly SpmReport[]): string {
+  let out = "";
   for (const r of reports) {
-    for (const l of r.layanan) {
-      lines.push(csvRow([r.wilayah.kode, r.wilayah.nama, l.indikator, l.sasaran, l.realisasi, l.capaian, l.target]));
-    }
+    for (const l of r.layanan) out += csvRow([r.wilayah.kode, r.wilayah.nama, l.indikator, l.sasaran, l.realisasi, l.capaian, l.target]) + "\r\n";
   }
-  return (bom ? "\uFEFF" : "") + lines.join("\r\n") + "\r\n";
+  return out;
 }

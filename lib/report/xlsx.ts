@@ -5,14 +5,16 @@ import { formatWaktu } from "@/lib/i18n/format";
 import { PARAMETER_DEFAULT } from "@/lib/spm/parameter";
 import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
 import { xlsxCell } from "./csv-field";
-import { periodeLabel, statusLayanan, wilayahLabel, type ReportCell, type ReportLevel, type ReportModel, type ReportRow } from "./rows";
+import { periodeLabel, statusLayanan, TotalAccumulator, wilayahLabel, type ReportCell, type ReportModel, type ReportRow, type StreamedLevel, type UnitTingkat } from "./rows";
 
 // The XLSX export: "Ringkasan" (the unit, one row per indicator), one sheet per detail level (a row per
 // unit, four columns per indicator, a totals row) and "Metodologi". Numbers stay numbers; only the cell
 // format rounds their display. Text from the database goes through xlsxCell (./csv-field: formula injection). Capaian cells are coloured against the target line by a fill.
 // Written with exceljs' streaming writer: rows are committed (rendered and zipped) as they are made, and
 // the work yields to the event loop every few hundred rows, so a provinsi at desa level streams to the
-// browser (its download progress shows) without holding other users' requests.
+// browser (its download progress shows) without holding other users' requests. The desa level of a
+// provinsi or of the nation comes in parts (a kabupaten at a time, lib/data/report loadReportParts) and is
+// written as it comes, its totals row summed on the way: memory stays that of one kabupaten.
 
 const FORMAT = { jumlah: "#,##0", persen: "0.00" };
 const FILL = { kepala: "FFE2E8F0", jumlah: "FFF1F5F9" };
@@ -109,7 +111,14 @@ function writeDataRow(ws: ExcelJS.Worksheet, model: ReportModel, r: ReportRow, t
   row.commit();
 }
 
-async function levelSheet(wb: ExcelJS.Workbook, model: ReportModel, level: ReportLevel): Promise<void> {
+/** A level's rows in parts (a single part when the level is whole) and its totals row, known after the last part. */
+interface LevelSource {
+  tingkat: UnitTingkat;
+  parts: AsyncIterable<ReportRow[]> | Iterable<ReportRow[]>;
+  total: () => ReportRow;
+}
+
+async function levelSheet(wb: ExcelJS.Workbook, model: ReportModel, level: LevelSource): Promise<void> {
   const label = LEVEL_LABEL[level.tingkat];
   const head1 = HEADER_ROWS + 2;
   const ws = wb.addWorksheet(`Per ${label}`, {
@@ -146,11 +155,14 @@ async function levelSheet(wb: ExcelJS.Workbook, model: ReportModel, level: Repor
   styleHeaderRow(r1);
   styleHeaderRow(r2);
   ws.autoFilter = { from: { row: head1 + 1, column: 1 }, to: { row: head1 + 1, column: lastCol } };
-  for (const [i, r] of level.rows.entries()) {
-    writeDataRow(ws, model, r, false);
-    if (i % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) await yieldNow();
+  let i = 0;
+  for await (const part of level.parts) {
+    for (const r of part) {
+      writeDataRow(ws, model, r, false);
+      if (i++ % ROWS_PER_YIELD === ROWS_PER_YIELD - 1) await yieldNow();
+    }
   }
-  writeDataRow(ws, model, { ...level.total, nama: `${EKSPOR.jumlahBaris} ${model.wilayah.nama}` }, true);
+  writeDataRow(ws, model, { ...level.total(), nama: `${EKSPOR.jumlahBaris} ${model.wilayah.nama}` }, true);
   ws.commit();
 }
 
@@ -182,8 +194,23 @@ function methodologySheet(wb: ExcelJS.Workbook, model: ReportModel): void {
   ws.commit();
 }
 
+/** The streamed level as a sheet source: its parts, each row added to the totals as it passes. */
+function streamedSource(model: ReportModel, detail: StreamedLevel): LevelSource {
+  const acc = new TotalAccumulator(model.indikator);
+  return {
+    tingkat: detail.tingkat,
+    parts: (async function* () {
+      for await (const part of detail.parts()) {
+        for (const r of part) acc.add(r);
+        yield part;
+      }
+    })(),
+    total: () => acc.row(model.bulan, model.wilayah),
+  };
+}
+
 /** Writes the workbook into `out` as it is made; errors destroy the stream. */
-function writeXlsx(model: ReportModel): PassThrough {
+function writeXlsx(model: ReportModel, detail: StreamedLevel | null): PassThrough {
   const out = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = "Pantau";
@@ -191,21 +218,22 @@ function writeXlsx(model: ReportModel): PassThrough {
   wb.title = `${EKSPOR.judulLaporan} ${model.wilayah.nama} ${periodeLabel(model)}`;
   (async () => {
     summarySheet(wb, model);
-    for (const level of model.levels) await levelSheet(wb, model, level);
+    for (const level of model.levels) await levelSheet(wb, model, { tingkat: level.tingkat, parts: [level.rows], total: () => level.total });
+    if (detail) await levelSheet(wb, model, streamedSource(model, detail));
     methodologySheet(wb, model);
     await wb.commit();
   })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
   return out;
 }
 
-/** The workbook as an .xlsx byte stream for a download, written while it is read. */
-export function reportXlsxStream(model: ReportModel): ReadableStream<Uint8Array> {
-  return Readable.toWeb(writeXlsx(model)) as ReadableStream<Uint8Array>;
+/** The workbook as an .xlsx byte stream for a download, written while it is read (`detail`: the last level, in parts). */
+export function reportXlsxStream(model: ReportModel, detail: StreamedLevel | null = null): ReadableStream<Uint8Array> {
+  return Readable.toWeb(writeXlsx(model, detail)) as ReadableStream<Uint8Array>;
 }
 
 /** The workbook as an .xlsx file in memory (tests, the CLI). */
-export async function reportXlsx(model: ReportModel): Promise<Buffer> {
+export async function reportXlsx(model: ReportModel, detail: StreamedLevel | null = null): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const chunk of writeXlsx(model)) parts.push(chunk as Buffer);
+  for await (const chunk of writeXlsx(model, detail)) parts.push(chunk as Buffer);
   return Buffer.concat(parts);
 }

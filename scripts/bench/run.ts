@@ -1,9 +1,13 @@
-// `npm run bench [-- --quick] [--port 3400] [--connections 4] [--duration 10] [--out bench/results]`:
-// builds when stale, starts `next start` on the benchmark database (see data.ts), logs in one account per
-// level and measures every page of issue 8 with autocannon (warm-up excluded), the floor of each (the bare
-// SQL returning the same aggregates, via pg, same concurrency), the form save, the exports, freshness after
-// a save, the server's peak RSS, the desa dashboard's JavaScript and what the capaian map adds (map.ts). Writes <out>/latest.json and
-// latest.md; with the default --out the README table too. `--quick` is the smoke of `npm test`.
+// `npm run bench [-- --quick] [--port $BENCH_PORT|3400] [--connections 4] [--duration 10] [--out bench/results]
+//   [--lighthouse-runs 3] [--no-profile] [--long MINUTES]`:
+// builds when stale, starts the server as `npm run serve` does (heap limit PANTAU_HEAP_MB) on the benchmark
+// database (see data.ts), logs in one account per level and measures every page of issue 8 with autocannon
+// (warm-up excluded), the floor of each (the bare SQL returning the same aggregates, via pg, same
+// concurrency), the form save, the exports, freshness after a save, the server's peak RSS, the desa
+// dashboard's JavaScript, what the capaian map adds (map.ts), where a page's milliseconds go inside the server (PANTAU_TIMING, profile.ts) and
+// Lighthouse on the desa dashboard (lighthouse.ts). Writes <out>/latest.json and latest.md; with the
+// default --out the README table too. `--quick` is the smoke of `npm test` (no Lighthouse). `--long 30`
+// instead runs 30 minutes of mixed traffic and reports the memory trend (long.ts; <out>/long.md).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -13,7 +17,10 @@ import { dashboardFloor, exportFloor, spmFloor, unitOf, type Query, type Unit } 
 import { Session } from "./http";
 import { loadGet, loadTask, type Stats } from "./measure";
 import { measureMap } from "./map";
+import { measureLighthouse } from "./lighthouse";
+import { longMarkdown, longRun } from "./long";
 import { cardRealisasi, pageJs, saveForm } from "./pages";
+import { readProfile } from "./profile";
 import { BUDGET, renderMarkdown, updateReadme, type Results, type Row } from "./report";
 import { buildIfStale, startApp } from "./server";
 import { BENCH_PASSWORD, findTargets, upsertBenchUsers } from "./targets";
@@ -24,10 +31,13 @@ interface Options {
   connections: number;
   duration: number;
   out: string;
+  lighthouseRuns: number;
+  profile: boolean;
+  longMinutes: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { quick: false, port: 3400, connections: 4, duration: 10, out: "bench/results" };
+  const o: Options = { quick: false, port: Number(process.env.BENCH_PORT ?? 3400), connections: 4, duration: 10, out: "bench/results", lighthouseRuns: 3, profile: true, longMinutes: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") o.quick = true;
@@ -35,9 +45,15 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--connections") o.connections = Number(argv[++i]);
     else if (a === "--duration") o.duration = Number(argv[++i]);
     else if (a === "--out") o.out = argv[++i];
+    else if (a === "--lighthouse-runs") o.lighthouseRuns = Number(argv[++i]);
+    else if (a === "--no-profile") o.profile = false;
+    else if (a === "--long") o.longMinutes = Number(argv[++i]);
     else throw new Error(`Opsi tidak dikenal: ${a}`);
   }
-  if (o.quick) o.connections = Math.min(o.connections, 2);
+  if (o.quick) {
+    o.connections = Math.min(o.connections, 2);
+    if (!argv.includes("--lighthouse-runs")) o.lighthouseRuns = 0;
+  }
   return o;
 }
 
@@ -68,8 +84,11 @@ async function main() {
     log(`Target: provinsi ${t.provinsi}, kabupaten ${t.kabupaten}, puskesmas ${t.puskesmas}, desa ${t.desa}; periode ${t.bulan}/${t.tahun}`);
 
     buildIfStale(log);
-    log(`Menjalankan next start di port ${o.port}…`);
-    app = await startApp(o.port, server.url);
+    log(`Menjalankan server produksi (scripts/next-server.mjs) di port ${o.port}…`);
+    const timingFile = path.join(os.tmpdir(), `pantau-timing-${process.pid}.jsonl`);
+    fs.rmSync(timingFile, { force: true });
+    app = await startApp(o.port, server.url, o.profile && !o.longMinutes ? { PANTAU_TIMING: timingFile } : {});
+    log(`  heap ${app.heapMb} MB (PANTAU_HEAP_MB)`);
     const base = app.url;
     const as = {
       nasional: await new Session(base).login(t.users.nasional, BENCH_PASSWORD),
@@ -85,6 +104,36 @@ async function main() {
       provinsi: unitOf("provinsi", t.provinsi, t.provinsi, null),
       nasional: unitOf("nasional", "", null, null),
     };
+    if (o.longMinutes > 0) {
+      log(`→ Uji panjang: ${o.longMinutes} menit lalu lintas campuran`);
+      const x = (detail: string) => ({ label: `XLSX ${detail}`, session: as.provinsi, path: `/api/v1/ekspor/xlsx?wilayah=${t.provinsi}&${period}&detail=${detail}` });
+      const desaLong = t.desaPuskesmas[1] ?? t.desa;
+      const r = await longRun({
+        minutes: o.longMinutes,
+        app,
+        gets: [
+          { label: "desa", session: as.puskesmas, path: `/wilayah/${t.desa}?${period}` },
+          { label: "puskesmas", session: as.puskesmas, path: `/puskesmas/${t.puskesmas}?${period}` },
+          { label: "kabupaten", session: as.kabupaten, path: `/wilayah/${t.kabupaten}?${period}` },
+          { label: "provinsi", session: as.provinsi, path: `/wilayah/${t.provinsi}?${period}` },
+          { label: "nasional", session: as.nasional, path: `/wilayah?${period}` },
+          { label: "api", session: as.nasional, path: `/api/v1/spm?wilayah=&${period}` },
+        ],
+        exportAnak: x("anak"),
+        exportDesa: x("desa"),
+        save: (n) => saveForm(as.puskesmas, desaLong, t.tahun, t.bulan, "SPM-04", (v) => String(Number(v || 0) + (n % 2 === 0 ? 1 : -1))),
+        log,
+      });
+      const when = new Date().toISOString();
+      const command = `npm run bench -- ${process.argv.slice(2).join(" ")}`.trim();
+      fs.mkdirSync(o.out, { recursive: true });
+      fs.writeFileSync(path.join(o.out, "long.json"), JSON.stringify({ when, command, ...r }, null, 2) + "\n");
+      const md = longMarkdown(r, when, command);
+      fs.writeFileSync(path.join(o.out, "long.md"), md);
+      console.log("\n" + md);
+      if (r.errors > 0) process.exitCode = 1;
+      return;
+    }
     const load = o.quick
       ? { connections: o.connections, amount: 6, warmupSeconds: 0, warmupAmount: 2 }
       : { connections: o.connections, duration: o.duration, warmupSeconds: 3 };
@@ -162,8 +211,31 @@ async function main() {
     for (const f of freshness) log(`  ${f.level}: ${f.before} → ${f.after} (harap ${f.expected}) ${f.ok ? "ok" : "GAGAL"}`);
 
     const js = await pageJs(as.puskesmas, `/wilayah/${t.desa}?${period}`, "/wilayah/[[...kode]]");
+    let profile: ReturnType<typeof readProfile> = [];
+    if (o.profile) {
+      // One client at a time, so that a span is this request's work and not the wait behind another's.
+      log("→ Profil: tiap dasbor, 1 klien, di mana milidetiknya habis (PANTAU_TIMING)");
+      const pages = gets.slice(0, 5);
+      fs.writeFileSync(timingFile, "");
+      for (const g of pages) await loadGet(base + g.path, g.session.cookie, { connections: 1, amount: o.quick ? 3 : 30, warmupSeconds: 0, warmupAmount: 2 });
+      const htmlBytes = new Map<string, number>();
+      for (const g of pages) htmlBytes.set(g.key, Buffer.byteLength(await g.session.text(g.path)));
+      profile = readProfile(timingFile, pages.map((g) => ({ key: g.key, path: g.path }))).map((r) => ({ ...r, htmlBytes: htmlBytes.get(r.key) }));
+      fs.rmSync(timingFile, { force: true });
+    }
+    let lighthouse = null;
+    if (o.lighthouseRuns > 0) {
+      log(`→ Lighthouse dasbor desa (${o.lighthouseRuns}×, emulasi ponsel)`);
+      try {
+        lighthouse = await measureLighthouse(as.puskesmas, `/wilayah/${t.desa}?${period}`, o.lighthouseRuns);
+        log(`  performa ${lighthouse.median.performance}, LCP ${lighthouse.median.lcpMs} ms, TBT ${lighthouse.median.tbtMs} ms`);
+      } catch (error) {
+        console.error(`  Lighthouse gagal: ${error instanceof Error ? error.message : error}`); // the server figures are kept
+        process.exitCode = 1;
+      }
+    }
     const peakRssMb = app.peakRssMb();
-    log(`JS dasbor desa: ${js.files} berkas, ${Math.round(js.gzipBytes / 1024)} KB gzip + grafik ${Math.round(js.lazyGzipBytes / 1024)} KB; RSS puncak server ${peakRssMb} MB`);
+    log(`JS dasbor desa: ${js.files} berkas, ${Math.round(js.gzipBytes / 1024)} KB gzip + lazy ${Math.round(js.lazyGzipBytes / 1024)} KB; RSS puncak server ${peakRssMb} MB`);
 
     log("→ Peta capaian: loadPeta (dingin, lalu hangat) dan ukuran <svg>");
     const map = await measureMap(server.url, [
@@ -185,8 +257,11 @@ async function main() {
       freshness: { saveMs: Math.round(saveMs), checks: freshness },
       peakRssMb,
       rssBeforeDesaExportMb,
+      heapMb: app.heapMb,
       js,
       map,
+      profile,
+      lighthouse,
     };
     fs.mkdirSync(o.out, { recursive: true });
     fs.writeFileSync(path.join(o.out, "latest.json"), JSON.stringify(results, null, 2) + "\n");

@@ -1,11 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import { createRequire } from "node:module";
+import path from "node:path";
 import { authSecret } from "@/lib/auth/secret";
 import { buildIsStale } from "../lib/build";
+import { heapMb } from "../lib/supervise";
 
-// The production server under test: `next build` when stale, `next start` on the bench database, and its
-// resident memory sampled (the process and its children) while the benchmark runs.
+// The production server under test: `next build` when stale, then the server exactly as `npm run serve`
+// runs it (scripts/next-server.mjs with the heap limit of PANTAU_HEAP_MB, scripts/lib/supervise.ts) on the
+// bench database, and its resident memory sampled (the process and its children) while the benchmark runs.
 
 export function buildIfStale(log: (m: string) => void): void {
   if (!buildIsStale()) return;
@@ -39,19 +41,29 @@ function tree(pid: number): number[] {
 
 export interface AppServer {
   url: string;
+  pid: number;
+  /** The heap limit the server runs with (MB, --max-old-space-size). */
+  heapMb: number;
+  /** Resident memory of the server's processes now (MB). */
+  rssMb(): number;
   /** Peak resident memory of the server's processes (MB), sampled every 100 ms and from VmHWM. */
   peakRssMb(): number;
   stop(): Promise<void>;
 }
 
-export async function startApp(port: number, databaseUrl: string, nodeArgs: string[] = []): Promise<AppServer> {
+export async function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
   const url = `http://localhost:${port}`;
-  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, next, "start", "-p", String(port)], {
+  const heap = heapMb({ ...process.env, ...env });
+  const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--max-old-space-size=${heap}`].join(" ").trim();
+  const child: ChildProcess = spawn(process.execPath, [path.join(process.cwd(), "scripts", "next-server.mjs")], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, NEXTAUTH_URL: url, NEXTAUTH_SECRET: authSecret() },
+    env: {
+      ...process.env, NODE_ENV: "production", PORT: String(port), NODE_OPTIONS: nodeOptions,
+      DATABASE_URL: databaseUrl, NEXTAUTH_URL: url, NEXTAUTH_SECRET: authSecret(), ...env,
+    },
   });
   let peakKb = 0;
+  let nowKb = 0;
   const sample = () => {
     let sum = 0;
     let hwm = 0;
@@ -60,6 +72,7 @@ export async function startApp(port: number, databaseUrl: string, nodeArgs: stri
       sum += m.rss;
       hwm += m.hwm;
     }
+    nowKb = sum;
     peakKb = Math.max(peakKb, sum, hwm);
   };
   const timer = setInterval(sample, 100);
@@ -73,6 +86,12 @@ export async function startApp(port: number, databaseUrl: string, nodeArgs: stri
   }
   return {
     url,
+    pid: child.pid!,
+    heapMb: heap,
+    rssMb: () => {
+      sample();
+      return Math.round(nowKb / 1024);
+    },
     peakRssMb: () => {
       sample();
       return Math.round(peakKb / 1024);

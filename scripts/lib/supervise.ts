@@ -4,7 +4,8 @@ import path from "node:path";
 // Keeps the Next.js server running: restarts it when it dies (within a second; with a growing wait, up to
 // 30 s, when it keeps dying soon after starting), logs why it died (exit code or signal and the likely
 // cause from the tail of its stderr, e.g. "heap out of memory"), and stops it cleanly on SIGINT/SIGTERM.
-// The heap limit is set explicitly: PANTAU_HEAP_MB (default 2048) becomes --max-old-space-size.
+// The heap limit is set explicitly: PANTAU_HEAP_MB (default 512, sized for a 2 GB machine shared with
+// PostgreSQL: docs/deploy.md) becomes --max-old-space-size.
 
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 30_000;
@@ -13,7 +14,7 @@ const STABLE_MS = 60_000;
 const TAIL_BYTES = 8_192;
 const STOP_GRACE_MS = 10_000;
 
-export const DEFAULT_HEAP_MB = 2048;
+export const DEFAULT_HEAP_MB = 512;
 
 export function heapMb(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.PANTAU_HEAP_MB);

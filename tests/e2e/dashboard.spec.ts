@@ -72,3 +72,25 @@ test("the desa dashboard on a 360 px phone", async ({ page }) => {
   expect(overflow).toBe(false);
   await page.screenshot({ path: "test-results/desa-360.png", fullPage: true });
 });
+
+test("the grafik PWS of the desa dashboard is in the server's HTML: drawn without JavaScript, 12 months, a title per point", async ({ page, browser }) => {
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const p = await noJs.newPage();
+  await p.goto("/wilayah/36.04.30.2001?tahun=2026&bulan=6");
+  await p.screenshot({ path: "test-results/desa-nojs.png", fullPage: true });
+  await expect(p.getByRole("heading", { level: 1 })).toContainText("Anyar");
+  const chart = p.locator('svg[data-testid="grafik-pws"]:visible');
+  await expect(chart).toHaveCount(1);
+  await expect(chart).toHaveAttribute("role", "img");
+  await expect(chart).toHaveAttribute("aria-label", /^Capaian kumulatif .* per bulan dibanding garis target/);
+  const labels = await chart.locator("text").allTextContents();
+  expect(labels.filter((t) => !t.endsWith("%"))).toEqual(["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]);
+  const points = await chart.locator("circle > title").allTextContents();
+  expect(points.length).toBeGreaterThan(0);
+  expect(points.length).toBeLessThanOrEqual(6);
+  expect(points[0]).toMatch(/^Jan: capaian kumulatif [\d.,]+ %, garis target [\d.,]+ %$/);
+  expect(await chart.locator("path").count()).toBeGreaterThanOrEqual(1);
+  await noJs.close();
+});

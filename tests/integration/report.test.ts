@@ -5,11 +5,12 @@ import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { dhis2Values } from "@/lib/data/dhis2-export";
-import { loadReport } from "@/lib/data/report";
+import { loadReport, loadReportParts } from "@/lib/data/report";
 import { spmReport } from "@/lib/data/spm-report";
 import { parseCsv } from "@/lib/import/csv";
 import { formatPersenTabel } from "@/lib/i18n/format";
 import { buildDataValueSet } from "@/lib/report/dhis2";
+import { reportCsvStream } from "@/lib/report/csv-stream";
 import { reportPdf } from "@/lib/report/pdf";
 import { detailRows, toSpmReports, type ReportModel } from "@/lib/report/rows";
 import { SPM_CSV_HEADER, spmReportCsv, type SpmReport } from "@/lib/report/spm-report";
@@ -192,5 +193,45 @@ describe("the largest demo export", () => {
     );
     expect(m.levels.map((l) => l.tingkat)).toEqual(["kabupaten", "desa"]);
     expect(m.levels[1].total.cells).toEqual(m.unit.cells);
+  });
+});
+
+describe("a desa-level export written one kabupaten at a time", () => {
+  const q = { kode: "36", tahun: 2026, bulan: 6, detail: "desa", indikator: "semua" } as const;
+  const now = new Date("2026-07-01T03:00:00Z");
+
+  async function sheets(buf: Buffer) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    return wb.worksheets.map((ws) => ({ name: ws.name, model: JSON.stringify(ws.model) }));
+  }
+
+  it("has the rows, the totals, the XLSX sheets and the CSV bytes of the report loaded whole", async () => {
+    const whole = await loadReport(BANTEN, q, now);
+    const { model, detail } = await loadReportParts(BANTEN, q, now);
+    expect(detail?.tingkat).toBe("desa");
+    expect(model.levels.map((l) => l.tingkat)).toEqual(["kabupaten"]);
+    const parts: number[] = [];
+    const rows = [];
+    for await (const part of detail!.parts()) {
+      parts.push(part.length);
+      rows.push(...part);
+    }
+    expect(parts.length).toBe(whole.levels[0].rows.length); // one part per kabupaten of Banten
+    expect(rows).toEqual(detailRows(whole));
+
+    const [a, b] = await Promise.all([reportXlsx(whole), reportXlsx(model, detail)]);
+    const [sa, sb] = await Promise.all([sheets(a), sheets(b)]);
+    expect(sb.map((s) => s.name)).toEqual(["Ringkasan", "Per Kabupaten-Kota", "Per Desa", "Metodologi"]);
+    expect(sb).toEqual(sa); // every cell's value, format, fill and font; merges, views, print setup
+
+    const csv = Buffer.from(await new Response(reportCsvStream(model, detail)).arrayBuffer());
+    expect(csv.equals(Buffer.from(spmReportCsv(toSpmReports(whole), true)))).toBe(true);
+  });
+
+  it("a kabupaten's desa level is not split: the model is whole", async () => {
+    const { model, detail } = await loadReportParts(SERANG, { ...Q, detail: "desa" });
+    expect(detail).toBeNull();
+    expect(model.levels.map((l) => l.tingkat)).toEqual(["puskesmas", "desa"]);
   });
 });
