@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { LepasPenggunaLuring } from "@/components/offline/lepas-pengguna";
 import { currentActor } from "@/lib/auth/session";
 import { LOGIN } from "@/lib/i18n/login";
 
@@ -13,6 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-bold text-teal-900">Pantau</h1>
       <p className="mb-6 text-sm text-slate-600">{LOGIN.subtitle}</p>
       <LoginForm labels={LOGIN.form} initialError={error ? LOGIN.form.genericError : null} />
+      <LepasPenggunaLuring />
     </main>
   );
 }

@@ -42,7 +42,8 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
   const today = todayWib();
   const { tahun, bulan } = periodeFromParams(params, today);
   const pilihan = INDIKATOR.filter((i) => i.jenis !== "jumlah");
-  const chosen = getIndikator(params.indikator ?? "") ?? pilihan[0];
+  // A count indicator (jenis "jumlah") has no sasaran: no capaian to draw on the grafik or the map.
+  const chosen = pilihan.find((i) => i.kode === params.indikator) ?? pilihan[0];
   const [d, children, profile] = await Promise.all([
     loadDashboard(actor, kode, tahun, bulan, today),
     listChildren(actor, node),

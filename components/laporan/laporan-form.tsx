@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { simpanLaporanAction, type LaporanFormState } from "@/lib/actions/simpan-laporan";
 import { formatAngka, formatPersen } from "@/lib/i18n/format";
 import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
@@ -42,7 +42,22 @@ const INITIAL: LaporanFormState = { status: "idle", message: null, errors: {}, w
 
 /** The monthly form: works as a plain form post; with JavaScript it shows realisasi and capaian live. */
 export function LaporanForm(props: LaporanFormProps) {
-  const [state, action, pending] = useActionState(simpanLaporanAction, INITIAL);
+  // Without JavaScript the form posts to the server action itself (`serverAction`). With JavaScript the
+  // save goes through `kirim`, which also answers when the server does not (a connection that drops
+  // while the phone still believes it is online): what was typed stays in the form and, for a puskesmas
+  // user, goes to this phone's outbox.
+  const [serverState, serverAction, serverPending] = useActionState(simpanLaporanAction, INITIAL);
+  const [clientState, kirim, clientPending] = useActionState(async (prev: LaporanFormState, form: FormData): Promise<LaporanFormState> => {
+    try {
+      return await simpanLaporanAction(prev, form);
+    } catch {
+      const diPonsel = props.luring && (await simpanDiPonsel(form, props.luring, LURING.tersimpanTakTersambung).catch(() => null));
+      if (diPonsel) lihatPesan();
+      return diPonsel || { ...prev, status: "error", message: LURING.takTersambung, errors: {}, warnings: {}, values: formDataToLaporan(form).nilai };
+    }
+  }, INITIAL);
+  const state = clientState !== INITIAL ? clientState : serverState;
+  const pending = serverPending || clientPending;
   const typedAfter = (s: LaporanFormState) => (s.status === "idle" || s.status === "ok" ? {} : s.values);
   // Without JavaScript the page is rendered again with the action's state: start from what was typed.
   const [values, setValues] = useState<Record<string, string>>(() => ({ ...props.nilaiAwal, ...typedAfter(state) }));
@@ -59,28 +74,21 @@ export function LaporanForm(props: LaporanFormProps) {
   const shown = values;
   const adaPeringatan = Object.keys(st.warnings).length > 0 && st.status !== "ok";
 
-  async function simpanDiPonsel(e: FormEvent<HTMLFormElement>) {
-    const luring = props.luring;
-    if (!luring || (!luring.selalu && navigator.onLine)) return; // online: the server action saves
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const submitter = (e.nativeEvent as SubmitEvent).submitter;
     const form = new FormData(e.currentTarget, submitter);
-    const base = { values: formDataToLaporan(form).nilai, versi: null, statusLaporan: null };
-    const p = periksaLuring(form, luring.konteks, luring.status);
-    if (!p.ok) {
-      setLokal({ ...base, status: "error", message: p.message, errors: p.errors, warnings: p.warnings });
+    const luring = props.luring;
+    if (luring && (luring.selalu || !navigator.onLine)) {
+      setLokal(await simpanDiPonsel(form, luring, LURING.tersimpanDiPonsel));
       lihatPesan();
       return;
     }
-    const lama = await bacaEntri(idEntri(luring.userId, p.input.desaKode, p.input.tahun, p.input.bulan));
-    await tulisEntri(simpanEntri(lama ?? undefined, { ...p.input, userId: luring.userId, desaNama: luring.desaNama }, new Date()));
-    kabarkanAntrean();
-    setLokal({ ...base, status: "ok", message: LURING.tersimpanDiPonsel, errors: {}, warnings: p.warnings, luring: true });
-    lihatPesan();
+    startTransition(() => kirim(form));
   }
 
   return (
-    <form action={action} onSubmit={simpanDiPonsel} className="space-y-4" noValidate>
+    <form action={serverAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="desaKode" value={props.desaKode} />
       <input type="hidden" name="tahun" value={props.tahun} />
       <input type="hidden" name="bulan" value={props.bulan} />
@@ -160,6 +168,17 @@ export function LaporanForm(props: LaporanFormProps) {
       )}
     </form>
   );
+}
+
+/** Checks an entry with the server's rules and puts it in this phone's outbox; the state to show. */
+async function simpanDiPonsel(form: FormData, luring: LuringProps, message: string): Promise<LaporanFormState> {
+  const base = { values: formDataToLaporan(form).nilai, versi: null, statusLaporan: null };
+  const p = periksaLuring(form, luring.konteks, luring.status);
+  if (!p.ok) return { ...base, status: "error", message: p.message, errors: p.errors, warnings: p.warnings };
+  const lama = await bacaEntri(idEntri(luring.userId, p.input.desaKode, p.input.tahun, p.input.bulan));
+  await tulisEntri(simpanEntri(lama ?? undefined, { ...p.input, userId: luring.userId, desaNama: luring.desaNama }, new Date()));
+  kabarkanAntrean();
+  return { ...base, status: "ok", message, errors: {}, warnings: p.warnings, luring: true };
 }
 
 /** The phone's save answers at the top of a long form: bring the message into view (the button is at the end). */

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
+import { LepasPenggunaLuring } from "@/components/offline/lepas-pengguna";
 import { OfflineSiap } from "@/components/offline/offline-siap";
 import { can } from "@/lib/auth/permissions";
 import { EKSPOR } from "@/lib/i18n/ekspor";
@@ -22,7 +23,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
           <Link href="/ekspor">{EKSPOR.tautanHeader}</Link>
         </nav>
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          {actor.role === "PUSKESMAS" && <OfflineSiap userId={actor.id} />}
+          {actor.role === "PUSKESMAS" ? <OfflineSiap userId={actor.id} /> : <LepasPenggunaLuring />}
           <span>
             <span className="font-medium">{actor.nama}</span>
             <span className="text-slate-600"> · {ROLE_LABEL[actor.role]}</span>

@@ -43,9 +43,17 @@ export function LaporanLuring() {
   if (!k) return <p className="text-sm text-slate-600">Memuat…</p>;
   if (!k.userId || !k.paket) return <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="luring-kosong">{LURING.belumAdaPaket}</p>;
   const { paket, userId } = k;
+  // Only the package's months can be shown offline; a month asked for that is not among them (or not a
+  // month at all) is said so, and the list shows the newest month the phone holds.
   const awal = paket.periode[0];
-  const tahun = Number(k.query.get("tahun") ?? awal.tahun);
-  const bulan = Number(k.query.get("bulan") ?? awal.bulan);
+  const diminta = k.query.has("tahun") || k.query.has("bulan") ? { tahun: Number(k.query.get("tahun")), bulan: Number(k.query.get("bulan")) } : awal;
+  const diPaket = paket.periode.find((p) => p.tahun === diminta.tahun && p.bulan === diminta.bulan);
+  const { tahun, bulan } = diPaket ?? awal;
+  const catatanPeriode = diPaket ? null : (
+    <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="periode-luring">
+      {Number.isInteger(diminta.tahun) && diminta.bulan >= 1 && diminta.bulan <= 12 ? LURING.periodeTidakAda(diminta.tahun, diminta.bulan) : LURING.periodeTidakDikenal}
+    </p>
+  );
   const banner = <BannerLuring />;
 
   if (k.path.startsWith("/laporan/antrean")) {
@@ -54,10 +62,10 @@ export function LaporanLuring() {
 
   const desa = DESA.exec(k.path)?.[1];
   if (desa) {
-    const found = laporanDariPaket(paket, desa, tahun, bulan);
+    const found = diPaket ? laporanDariPaket(paket, desa, tahun, bulan) : null;
     if (!found) {
       const d = paket.desa.find((x) => x.kode === desa);
-      return <div className="space-y-4">{banner}<p className="text-sm">{d ? LURING.periodeTidakAda(tahun, bulan) : LURING.desaTidakAda}</p><a href="/laporan">← Semua desa</a></div>;
+      return <div className="space-y-4">{banner}{d ? catatanPeriode : <p className="text-sm">{LURING.desaTidakAda}</p>}<a href="/laporan">← Semua desa</a></div>;
     }
     const { laporan } = found;
     const antri = k.antrean.find((e) => e.id === idEntri(userId, desa, tahun, bulan));
@@ -86,6 +94,7 @@ export function LaporanLuring() {
   return (
     <div className="space-y-4">
       {banner}
+      {catatanPeriode}
       <h1 className="text-2xl font-bold">
         <span className="block text-sm font-medium text-slate-600">Laporan bulanan · {formatPeriode(tahun, bulan)}</span>
         {paket.puskesmas.nama}

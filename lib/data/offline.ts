@@ -55,7 +55,9 @@ export type HasilKirimOffline =
   | { hasil: "ditolak"; message: string; errors: Record<string, string>; warnings: Record<string, string> };
 
 /** Saves one entry of a phone's outbox; a changed or verified report is a conflict answered with what it holds now. */
-export async function kirimOffline(actor: Actor, input: KirimOffline): Promise<HasilKirimOffline> {
+export async function kirimOffline(actor: Actor, input: KirimOffline, now = new Date()): Promise<HasilKirimOffline> {
+  const salahWaktu = waktuKetikTidakMasuk(input, now);
+  if (salahWaktu) return { hasil: "ditolak", message: salahWaktu, errors: {}, warnings: {} };
   const r: SimpanResult = await simpanLaporan(actor, { ...input, sumber: "offline" });
   if (r.ok) return { hasil: "ok", versi: r.versi, status: r.status };
   if (r.reason === "conflict" || r.reason === "locked") {
@@ -63,4 +65,14 @@ export async function kirimOffline(actor: Actor, input: KirimOffline): Promise<H
     return { hasil: "konflik", terkunci: r.reason === "locked", message: r.message, server: { versi: now.versi, status: now.status, nilai: now.nilai } };
   }
   return { hasil: "ditolak", message: r.message, errors: r.reason === "invalid" ? r.errors : {}, warnings: r.reason === "invalid" || r.reason === "warnings" ? r.warnings : {} };
+}
+
+/** The audit's typed time comes from the phone's clock: it cannot be later than its arrival (a few
+ *  minutes of clock drift allowed) nor earlier than the first day of the month it reports (WIB). */
+export function waktuKetikTidakMasuk(input: Pick<KirimOffline, "tahun" | "bulan" | "diketikAt">, now: Date): string | null {
+  const toleransiMs = 10 * 60_000;
+  const awalBulanWib = Date.UTC(input.tahun, input.bulan - 1, 1) - 7 * 3600_000;
+  if (input.diketikAt.getTime() > now.getTime() + toleransiMs) return "Waktu pengetikan di ponsel lebih lambat dari sekarang: periksa jam ponsel.";
+  if (input.diketikAt.getTime() < awalBulanWib) return "Waktu pengetikan di ponsel lebih awal dari bulan laporannya: periksa jam ponsel.";
+  return null;
 }

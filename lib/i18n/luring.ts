@@ -3,12 +3,15 @@ import { formatPeriode } from "./format";
 // Offline entry (issue 16): the words of the phone's store, outbox and sync.
 export const LURING = {
   tersimpanDiPonsel: "Tersimpan di ponsel ini, belum terkirim. Akan dikirim otomatis saat ada sinyal.",
+  tersimpanTakTersambung: "Server tidak menjawab (sinyal terputus). Isian tersimpan di ponsel ini, belum terkirim; dikirim otomatis saat sinyal kembali.",
+  takTersambung: "Server tidak menjawab (sinyal terputus). Isian Anda masih di formulir ini; tekan simpan lagi saat ada sinyal.",
   lihatAntrean: "Lihat antrean kiriman",
   tanpaSinyal: "Tanpa sinyal: Anda melihat data yang tersimpan di ponsel ini. Isian disimpan di ponsel dan dikirim saat ada sinyal.",
   sinyalKembali: "Sinyal kembali: isian di antrean dikirim otomatis.",
   muatUlang: "Muat ulang dari server",
   belumAdaPaket: "Data untuk mengisi tanpa sinyal belum tersimpan di ponsel ini. Buka Pantau sekali saat ada sinyal.",
   periodeTidakAda: (tahun: number, bulan: number) => `${formatPeriode(tahun, bulan)} tidak tersimpan di ponsel; tanpa sinyal hanya dua bulan terakhir yang bisa diisi.`,
+  periodeTidakDikenal: "Periode pada alamat ini tidak dikenal; tanpa sinyal hanya dua bulan terakhir yang bisa diisi.",
   desaTidakAda: "Desa ini tidak ada dalam data ponsel untuk akun ini.",
   judulAntrean: "Antrean kiriman di ponsel ini",
   antreanKosong: "Tidak ada isian yang menunggu. Semua sudah terkirim.",

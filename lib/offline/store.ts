@@ -11,7 +11,8 @@ interface PantauDB extends DBSchema {
   meta: { key: string; value: string };
 }
 
-export const NAMA_DB = "pantau-luring";
+export { NAMA_DB } from "./nama-db";
+import { NAMA_DB } from "./nama-db";
 
 let db: Promise<IDBPDatabase<PantauDB>> | null = null;
 
@@ -35,6 +36,19 @@ export async function setPenggunaAktif(userId: string): Promise<void> {
   for (const key of await tx.store.getAllKeys()) if (key !== userId) await tx.store.delete(key);
   await tx.done;
   for (const key of await d.getAllKeys("meta")) if (typeof key === "string" && key.startsWith("dicek:") && key !== `dicek:${userId}`) await d.delete("meta", key);
+}
+
+/**
+ * No puskesmas user is logged in on this browser any more (another account logged in, or the login page
+ * was opened): the package and the mark go, so the offline pages show nothing; the outbox stays, keyed
+ * by its user, unseen until that user logs in again and it is sent.
+ */
+export async function lepasPenggunaAktif(): Promise<void> {
+  const d = await buka();
+  const tx = d.transaction(["paket", "meta"], "readwrite");
+  await tx.objectStore("paket").clear();
+  await tx.objectStore("meta").clear();
+  await tx.done;
 }
 
 export async function penggunaAktif(): Promise<string | null> {

@@ -107,4 +107,8 @@ test("the national map links each provinsi, and follows ?indikator=", async ({ p
   expect(banten.href).toBe(`/wilayah/36?${PERIODE}&indikator=SPM-05`);
   const cell = await heatmapCell(page, "/wilayah/36", "SPM-05");
   expect([banten.cls, banten.fill]).toEqual([cell.cls, cell.fill]);
+
+  // A count indicator has no sasaran, hence no capaian to map: the first indicator with one is drawn.
+  await page.goto(`/wilayah?${PERIODE}&indikator=KIA-KMI`);
+  await expect(map).toHaveAttribute("aria-label", /^Peta capaian SPM-01 /);
 });

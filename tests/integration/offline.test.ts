@@ -23,7 +23,7 @@ afterAll(() => client.end());
 
 const entri = (over: Partial<KirimOffline> = {}): KirimOffline => ({
   desaKode: DESA, tahun: TAHUN, bulan: 3, versi: 0, aksi: "kirim", nilai: { "SPM-01": "2", "KIA-K1": "4" }, konfirmasi: false,
-  diketikAt: new Date("2017-04-02T03:04:05.000Z"), ...over,
+  diketikAt: new Date("2018-01-02T03:04:05.000Z"), ...over,
 });
 
 async function desaOf(puskesmas: string): Promise<string[]> {
@@ -49,7 +49,19 @@ describe("sync of an offline entry (POST /api/v1/offline/kirim)", () => {
       ["tambah", `${DESA}/${TAHUN}/3/KIA-K1`, "offline"],
       ["tambah", `${DESA}/${TAHUN}/3/SPM-01`, "offline"],
     ]);
-    for (const x of rows) expect(new Date(x.diketik_at).toISOString()).toBe("2017-04-02T03:04:05.000Z");
+    for (const x of rows) expect(new Date(x.diketik_at).toISOString()).toBe("2018-01-02T03:04:05.000Z");
+  });
+
+  it("a typed time later than its arrival or before the reported month is refused (the phone's clock), nothing written", async () => {
+    const tiba = new Date("2018-01-10T00:00:00.000Z");
+    const nanti = await kirimOffline(ANYAR, entri({ bulan: 12, diketikAt: new Date("2018-01-10T00:30:00.000Z") }), tiba);
+    expect(nanti).toMatchObject({ hasil: "ditolak", message: expect.stringContaining("lebih lambat dari sekarang") });
+    // 1 December 2017 00:00 WIB is 30 November 17:00 UTC: one minute before it is too early, one minute after is fine.
+    const awal = await kirimOffline(ANYAR, entri({ bulan: 12, diketikAt: new Date("2017-11-30T16:59:00.000Z") }), tiba);
+    expect(awal).toMatchObject({ hasil: "ditolak", message: expect.stringContaining("lebih awal dari bulan laporannya") });
+    expect(await laporan(DESA, 12)).toBeUndefined();
+    const tepat = await kirimOffline(ANYAR, entri({ bulan: 12, diketikAt: new Date("2017-11-30T17:01:00.000Z") }), tiba);
+    expect(tepat).toMatchObject({ hasil: "ok" });
   });
 
   it("another puskesmas's desa is refused and nothing is written", async () => {

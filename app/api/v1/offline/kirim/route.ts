@@ -18,6 +18,10 @@ export async function POST(request: Request) {
   try {
     const actor = await apiActor(request);
     if (!actor) return apiError("UNAUTHORIZED");
+    // A write from this site's own pages only: JSON (a cross-site form cannot send it without a preflight)
+    // and, when the browser names its origin, this one.
+    if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) return apiError("BAD_REQUEST", "Kiriman harus berformat JSON (application/json).");
+    if (!dariSitusIni(request)) return apiError("FORBIDDEN", "Kiriman dari situs lain ditolak.");
     const body = await readBodyText(request);
     if ("error" in body) return body.error;
     let json: unknown;
@@ -32,5 +36,18 @@ export async function POST(request: Request) {
     return NextResponse.json(r, { status: STATUS[r.hasil], headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     return apiErrorFrom(error);
+  }
+}
+
+/** The browser's Origin (when it sends one) names the host this request was sent to (behind a proxy: the
+ *  host it forwarded). The server's own idea of its URL is not used: it may listen on another name. */
+function dariSitusIni(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return host !== null && new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }
