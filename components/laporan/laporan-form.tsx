@@ -8,6 +8,7 @@ import { LURING } from "@/lib/i18n/luring";
 import type { KelompokForm } from "@/lib/laporan/kelompok";
 import type { KonteksValidasi } from "@/lib/laporan/validasi";
 import { idEntri, simpanEntri } from "@/lib/offline/antrean";
+import { dasarForm } from "@/lib/offline/gabung";
 import { periksaLuring } from "@/lib/offline/periksa";
 import { bacaEntri, kabarkanAntrean, tulisEntri } from "@/lib/offline/store";
 import { formDataToLaporan } from "@/lib/schemas/laporan";
@@ -25,6 +26,8 @@ export interface LuringProps {
   status: string | null;
   /** The page is the offline shell: always save on the phone. Else only while the browser is offline. */
   selalu?: boolean;
+  /** The report's values at `versi` (the offline shell: the package's); else the values the form started from. */
+  dasar?: Record<string, string>;
 }
 
 export interface LaporanFormProps {
@@ -73,7 +76,7 @@ export function LaporanForm(props: LaporanFormProps) {
       return;
     }
     const lama = await bacaEntri(idEntri(luring.userId, p.input.desaKode, p.input.tahun, p.input.bulan));
-    await tulisEntri(simpanEntri(lama ?? undefined, { ...p.input, userId: luring.userId, desaNama: luring.desaNama }, new Date()));
+    await tulisEntri(simpanEntri(lama ?? undefined, { ...p.input, userId: luring.userId, desaNama: luring.desaNama, dasar: luring.dasar ?? dasarForm(state, props.nilaiAwal) }, new Date()));
     kabarkanAntrean();
     setLokal({ ...base, status: "ok", message: LURING.tersimpanDiPonsel, errors: {}, warnings: p.warnings, luring: true });
     lihatPesan();
