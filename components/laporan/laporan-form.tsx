@@ -8,6 +8,7 @@ import { LURING } from "@/lib/i18n/luring";
 import type { KelompokForm } from "@/lib/laporan/kelompok";
 import type { KonteksValidasi } from "@/lib/laporan/validasi";
 import { idEntri, simpanEntri } from "@/lib/offline/antrean";
+import { dasarForm } from "@/lib/offline/gabung";
 import { periksaLuring } from "@/lib/offline/periksa";
 import { bacaEntri, kabarkanAntrean, tulisEntri } from "@/lib/offline/store";
 import { formDataToLaporan } from "@/lib/schemas/laporan";
@@ -25,6 +26,8 @@ export interface LuringProps {
   status: string | null;
   /** The page is the offline shell: always save on the phone. Else only while the browser is offline. */
   selalu?: boolean;
+  /** The report's values at `versi` (the offline shell: the package's); else the values the form started from. */
+  dasar?: Record<string, string>;
 }
 
 export interface LaporanFormProps {
@@ -51,7 +54,7 @@ export function LaporanForm(props: LaporanFormProps) {
     try {
       return await simpanLaporanAction(prev, form);
     } catch {
-      const diPonsel = props.luring && (await simpanDiPonsel(form, props.luring, LURING.tersimpanTakTersambung).catch(() => null));
+      const diPonsel = props.luring && (await simpanDiPonsel(form, props.luring, dasarForm(prev, props.nilaiAwal), LURING.tersimpanTakTersambung).catch(() => null));
       if (diPonsel) lihatPesan();
       return diPonsel || { ...prev, status: "error", message: LURING.takTersambung, errors: {}, warnings: {}, values: formDataToLaporan(form).nilai };
     }
@@ -80,7 +83,7 @@ export function LaporanForm(props: LaporanFormProps) {
     const form = new FormData(e.currentTarget, submitter);
     const luring = props.luring;
     if (luring && (luring.selalu || !navigator.onLine)) {
-      setLokal(await simpanDiPonsel(form, luring, LURING.tersimpanDiPonsel));
+      setLokal(await simpanDiPonsel(form, luring, dasarForm(state, props.nilaiAwal), LURING.tersimpanDiPonsel));
       lihatPesan();
       return;
     }
@@ -171,12 +174,12 @@ export function LaporanForm(props: LaporanFormProps) {
 }
 
 /** Checks an entry with the server's rules and puts it in this phone's outbox; the state to show. */
-async function simpanDiPonsel(form: FormData, luring: LuringProps, message: string): Promise<LaporanFormState> {
+async function simpanDiPonsel(form: FormData, luring: LuringProps, dasar: Record<string, string>, message: string): Promise<LaporanFormState> {
   const base = { values: formDataToLaporan(form).nilai, versi: null, statusLaporan: null };
   const p = periksaLuring(form, luring.konteks, luring.status);
   if (!p.ok) return { ...base, status: "error", message: p.message, errors: p.errors, warnings: p.warnings };
   const lama = await bacaEntri(idEntri(luring.userId, p.input.desaKode, p.input.tahun, p.input.bulan));
-  await tulisEntri(simpanEntri(lama ?? undefined, { ...p.input, userId: luring.userId, desaNama: luring.desaNama }, new Date()));
+  await tulisEntri(simpanEntri(lama ?? undefined, { ...p.input, userId: luring.userId, desaNama: luring.desaNama, dasar: luring.dasar ?? dasar }, new Date()));
   kabarkanAntrean();
   return { ...base, status: "ok", message, errors: {}, warnings: p.warnings, luring: true };
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { formatAngka, formatPeriode, formatWaktu } from "@/lib/i18n/format";
 import { LURING } from "@/lib/i18n/luring";
 import { konfirmasiPeringatan, pilihPonsel, type EntriAntrean } from "@/lib/offline/antrean";
+import { baku, gabung } from "@/lib/offline/gabung";
 import { hapusEntri, kabarkanAntrean, tulisEntri } from "@/lib/offline/store";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { useAntrean } from "./use-antrean";
@@ -86,34 +87,36 @@ export function AntreanPanel({ userId }: { userId: string }) {
   );
 }
 
-/** The phone's values beside the server's, for every indicator where they differ. */
+/** The indicators the phone changed: its value, the server's now and the value before (the entry's `dasar`). */
 function Banding({ entri }: { entri: EntriAntrean }) {
   const server = entri.server!.nilai;
-  const ponselOf = (k: string) => (entri.nilai[k] ?? "").trim();
-  const dipegang = INDIKATOR.map((i) => i.kode).filter((k) => ponselOf(k) !== "" || server[k] !== undefined);
-  const kode = dipegang.filter((k) => (ponselOf(k) === "" ? undefined : Number(ponselOf(k))) !== server[k]);
+  const { diubah, beda, hanyaServer } = gabung(entri, entri.server!);
+  const { dasar } = entri;
+  const angka = (v: string | number | undefined) => (baku(v) === null ? "–" : formatAngka(Number(baku(v))));
   return (
     <div className="mt-2 overflow-x-auto" tabIndex={0} role="region" aria-label={LURING.konflik}>
-      <p className="text-xs text-slate-600">{LURING.samaLainnya(dipegang.length - kode.length)}</p>
+      <p className="text-xs text-slate-600" data-testid={`banding-info-${entri.desaKode}`}>
+        {dasar ? LURING.diubahPonsel(diubah.length, beda.length) : LURING.tanpaDasar}
+        {hanyaServer.length > 0 && ` ${LURING.hanyaServer(hanyaServer.length)}`}
+      </p>
       <table className="w-full text-xs" data-testid={`banding-${entri.desaKode}`}>
         <thead className="bg-slate-50 text-left">
           <tr>
             <th scope="col" className="px-2 py-1">Indikator</th>
             <th scope="col" className="px-2 py-1 text-right">{LURING.kolomPonsel}</th>
             <th scope="col" className="px-2 py-1 text-right">{LURING.kolomServer}</th>
+            {dasar && <th scope="col" className="px-2 py-1 text-right">{LURING.kolomDasar}</th>}
           </tr>
         </thead>
         <tbody>
-          {kode.map((k) => {
-            const ponsel = ponselOf(k);
-            return (
-              <tr key={k} className="border-t border-slate-100 bg-amber-50 font-semibold">
-                <th scope="row" className="px-2 py-1 text-left font-normal">{INDIKATOR.find((i) => i.kode === k)?.nama ?? k} ({k})</th>
-                <td className="px-2 py-1 text-right tabular-nums" data-testid={`ponsel-${entri.desaKode}-${k}`}>{ponsel === "" ? "–" : formatAngka(Number(ponsel))}</td>
-                <td className="px-2 py-1 text-right tabular-nums" data-testid={`server-${entri.desaKode}-${k}`}>{server[k] === undefined ? "–" : formatAngka(server[k])}</td>
-              </tr>
-            );
-          })}
+          {diubah.map((k) => (
+            <tr key={k} className={`border-t border-slate-100 ${beda.includes(k) ? "bg-amber-50 font-semibold" : ""}`}>
+              <th scope="row" className="px-2 py-1 text-left font-normal">{INDIKATOR.find((i) => i.kode === k)?.nama ?? k} ({k})</th>
+              <td className="px-2 py-1 text-right tabular-nums" data-testid={`ponsel-${entri.desaKode}-${k}`}>{angka(entri.nilai[k])}</td>
+              <td className="px-2 py-1 text-right tabular-nums" data-testid={`server-${entri.desaKode}-${k}`}>{angka(server[k])}</td>
+              {dasar && <td className="px-2 py-1 text-right tabular-nums text-slate-600" data-testid={`dasar-${entri.desaKode}-${k}`}>{angka(dasar[k])}</td>}
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

@@ -9,6 +9,7 @@ import { formatPeriode } from "@/lib/i18n/format";
 import { LURING } from "@/lib/i18n/luring";
 import { kelompokForm } from "@/lib/laporan/kelompok";
 import { idEntri, type EntriAntrean } from "@/lib/offline/antrean";
+import { dasarTeks } from "@/lib/offline/gabung";
 import { laporanDariPaket, type PaketOffline } from "@/lib/offline/paket";
 import { bacaPaket, daftarAntrean, penggunaAktif } from "@/lib/offline/store";
 import { AntreanPanel } from "./antrean-panel";
@@ -69,7 +70,8 @@ export function LaporanLuring() {
     }
     const { laporan } = found;
     const antri = k.antrean.find((e) => e.id === idEntri(userId, desa, tahun, bulan));
-    const nilaiAwal = antri ? antri.nilai : Object.fromEntries(Object.entries(laporan.nilai).map(([i, v]) => [i, String(v)]));
+    const dasar = dasarTeks(laporan.nilai);
+    const nilaiAwal = antri ? antri.nilai : dasar;
     return (
       <div className="space-y-4">
         {banner}
@@ -85,7 +87,7 @@ export function LaporanLuring() {
         <LaporanForm
           desaKode={desa} tahun={tahun} bulan={bulan} versi={laporan.versi} terkunci={laporan.status === "DIVERIFIKASI"}
           kelompok={kelompokForm(laporan.konteks)} nilaiAwal={nilaiAwal}
-          luring={{ userId, desaNama: found.desa.nama, konteks: laporan.konteks, status: laporan.status, selalu: true }}
+          luring={{ userId, desaNama: found.desa.nama, konteks: laporan.konteks, status: laporan.status, selalu: true, dasar }}
         />
       </div>
     );

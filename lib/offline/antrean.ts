@@ -1,16 +1,12 @@
-import type { StatusLaporanPaket } from "./paket";
+import { dasarTeks, gabung, sudahSelesai, type NilaiServer } from "./gabung";
+
+export type { NilaiServer } from "./gabung";
 
 // The outbox of offline entries (issue 16), pure: what waits on the phone, the order of sending, the
 // backoff between tries and what each answer of the server does to an entry. Nothing is ever dropped
 // here except a report the server accepted or one the user chose to give up for the server's values.
 
 export type StatusEntri = "menunggu" | "konflik" | "ditolak";
-
-export interface NilaiServer {
-  versi: number;
-  status: StatusLaporanPaket | null;
-  nilai: Record<string, number>;
-}
 
 export interface EntriAntrean {
   /** One entry per user and report: `userId:desa/tahun/bulan`. */
@@ -24,6 +20,11 @@ export interface EntriAntrean {
   versi: number;
   aksi: "draf" | "kirim";
   nilai: Record<string, string>;
+  /**
+   * The report's values at `versi` as the form showed them when typing started: `nilai` ≠ `dasar` is what
+   * the user changed. Missing on entries saved by the earlier version (every difference counts then).
+   */
+  dasar?: Record<string, string>;
   /** The user confirmed the warned values. */
   konfirmasi: boolean;
   /** When it was typed (ISO). */
@@ -60,16 +61,19 @@ export interface EntriBaru {
   versi: number;
   aksi: "draf" | "kirim";
   nilai: Record<string, string>;
+  /** The values of the report at `versi` the typing started from. */
+  dasar?: Record<string, string>;
   konfirmasi: boolean;
 }
 
 /**
  * A save on the phone. A report already waiting is replaced by the newer typing but keeps the version it
- * was first based on (the newer typing started from the same server state).
+ * was first based on and that version's values (the newer typing started from the same server state).
  */
 export function simpanEntri(lama: EntriAntrean | undefined, baru: EntriBaru, now: Date): EntriAntrean {
   return {
     ...baru,
+    dasar: lama ? lama.dasar : baru.dasar, // an entry of the earlier version stays without: its versi is kept too
     id: idEntri(baru.userId, baru.desaKode, baru.tahun, baru.bulan),
     versi: lama?.versi ?? baru.versi, // a conflict still stands: sent again, it is shown again
     diketikAt: now.toISOString(),
@@ -109,10 +113,15 @@ export function setelahKirim(e: EntriAntrean, j: JawabanKirim, now: Date): Langk
   switch (j.hasil) {
     case "ok":
       return { hapus: true, berhenti: false };
-    case "konflik":
-      // The server already holds exactly this entry (an earlier send arrived, its answer did not): done.
-      if (sudahDiterapkan(e, j.server)) return { hapus: true, berhenti: false };
+    case "konflik": {
+      const g = gabung(e, j.server);
+      // The server already holds every change of the phone (an earlier send arrived and its answer did not,
+      // or another device typed the same): done.
+      if (sudahSelesai(e, g, j.server.status)) return { hapus: true, berhenti: false };
+      // Same values, only not submitted yet: sent again on the server's versi, overwriting nothing.
+      if (g.beda.length === 0 && j.server.status !== "DIVERIFIKASI") return { hapus: false, berhenti: false, entri: pilihPonsel({ ...e, server: j.server }) };
       return { hapus: false, berhenti: false, entri: { ...e, status: "konflik", pesan: j.message, server: j.server, cobaLagiAt: null } };
+    }
     case "ditolak":
       return { hapus: false, berhenti: false, entri: { ...e, status: "ditolak", pesan: j.message, peringatan: j.warnings, cobaLagiAt: null } };
     case "sesi":
@@ -124,17 +133,14 @@ export function setelahKirim(e: EntriAntrean, j: JawabanKirim, now: Date): Langk
   }
 }
 
-/** The server's report is the entry as sent: same status and the same value for every indicator. */
-export function sudahDiterapkan(e: EntriAntrean, server: NilaiServer): boolean {
-  if (server.status !== (e.aksi === "kirim" ? "DIKIRIM" : "DRAFT")) return false;
-  const ponsel = Object.entries(e.nilai).filter(([, v]) => v.trim() !== "");
-  return ponsel.length === Object.keys(server.nilai).length && ponsel.every(([k, v]) => server.nilai[k] === Number(v.trim()));
-}
-
-/** The user keeps the phone's values: sent again on top of the server's current version. */
+/**
+ * The user keeps the phone's values: the server's current values with only the indicators the phone changed
+ * replaced, sent again on the server's current version (which becomes the entry's new `dasar`).
+ */
 export function pilihPonsel(e: EntriAntrean): EntriAntrean {
   if (!e.server || e.server.status === "DIVERIFIKASI") return e; // a verified report cannot be overwritten
-  return { ...e, versi: e.server.versi, status: "menunggu", percobaan: 0, cobaLagiAt: null, pesan: null, server: undefined };
+  const { nilai } = gabung(e, e.server);
+  return { ...e, nilai, dasar: dasarTeks(e.server.nilai), versi: e.server.versi, status: "menunggu", percobaan: 0, cobaLagiAt: null, pesan: null, server: undefined };
 }
 
 /** The user confirms the values the server warned about: sent again with the confirmation. */

@@ -64,7 +64,8 @@ describe("answers of the server", () => {
   it("a conflict with a server that already holds exactly the entry (an earlier send arrived, its answer was lost) ends it", () => {
     const sama = { versi: 4, status: "DIKIRIM" as const, nilai: { "SPM-01": 4 } };
     expect(setelahKirim(e, { hasil: "konflik", terkunci: false, message: "diubah", server: sama }, T0)).toEqual({ hapus: true, berhenti: false });
-    expect(setelahKirim(e, { hasil: "konflik", terkunci: false, message: "diubah", server: { ...sama, status: "DIVERIFIKASI" } }, T0)).toMatchObject({ hapus: false });
+    // Verified since, with the phone's values: nothing left to send either.
+    expect(setelahKirim(e, { hasil: "konflik", terkunci: true, message: "diverifikasi", server: { ...sama, status: "DIVERIFIKASI" } }, T0)).toEqual({ hapus: true, berhenti: false });
     expect(setelahKirim(e, { hasil: "konflik", terkunci: false, message: "diubah", server: { ...sama, nilai: { "SPM-01": 4, "KIA-K1": 1 } } }, T0)).toMatchObject({ hapus: false });
   });
 
