@@ -52,19 +52,8 @@ export function idEntri(userId: string, desaKode: string, tahun: number, bulan: 
   return `${userId}:${desaKode}/${tahun}/${bulan}`;
 }
 
-export interface EntriBaru {
-  userId: string;
-  desaKode: string;
-  desaNama: string;
-  tahun: number;
-  bulan: number;
-  versi: number;
-  aksi: "draf" | "kirim";
-  nilai: Record<string, string>;
-  /** The values of the report at `versi` the typing started from. */
-  dasar?: Record<string, string>;
-  konfirmasi: boolean;
-}
+/** What a save on the phone gives the outbox (the rest of an entry is the outbox's own). */
+export type EntriBaru = Pick<EntriAntrean, "userId" | "desaKode" | "desaNama" | "tahun" | "bulan" | "versi" | "aksi" | "nilai" | "dasar" | "konfirmasi">;
 
 /**
  * A save on the phone. A report already waiting is replaced by the newer typing but keeps the version it

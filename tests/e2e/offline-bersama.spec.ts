@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./helpers";
-import { bulanLalu, desaTerbuka, isiPonsel, tungguSiapLuring } from "./offline-helpers";
+import { bulanLalu, desaTerbuka, isiPonsel, tekanSimpan, tungguSiapLuring } from "./offline-helpers";
 
 // Issue 16, found by an attack: a phone shared by two accounts, and a link that drops while the phone still
 // believes it is online. 360 px.
@@ -18,14 +18,7 @@ test("another account on the same browser sees none of a puskesmas's offline dat
   await context.setOffline(true);
   await page.reload();
   await page.locator("#nilai-KIA-K1").fill("4");
-  await page.getByRole("button", { name: "Kirim laporan" }).click();
-  const pesan = page.getByTestId("pesan-form");
-  await expect(pesan).toContainText(/Tersimpan di ponsel|Ada peringatan/);
-  if (/Ada peringatan/.test(await pesan.innerText())) {
-    await page.getByLabel(/Saya sudah memeriksa/).check();
-    await page.getByRole("button", { name: "Kirim laporan" }).click();
-  }
-  await expect(pesan).toContainText("Tersimpan di ponsel ini, belum terkirim");
+  await tekanSimpan(page, "Kirim laporan", "Tersimpan di ponsel ini, belum terkirim");
   // Offline, a month the phone does not hold (or no month at all) is said so, never shown as "Belum diisi".
   await page.goto("/laporan?tahun=abc&bulan=99");
   await expect(page.getByTestId("periode-luring")).toContainText("tidak dikenal");
@@ -67,14 +60,7 @@ test("a save that gets no answer (the link drops, the phone still online) keeps 
   // Every POST is cut: the server action and the outbox's sync alike.
   await page.route("**/*", (route) => (route.request().method() === "POST" ? route.abort("connectionreset") : route.continue()));
   await page.locator("#nilai-KIA-K1").fill("6");
-  await page.getByRole("button", { name: "Kirim laporan" }).click();
-  const pesan = page.getByTestId("pesan-form");
-  await expect(pesan).toContainText(/Server tidak menjawab|Ada peringatan/);
-  if (/Ada peringatan/.test(await pesan.innerText())) {
-    await page.getByLabel(/Saya sudah memeriksa/).check();
-    await page.getByRole("button", { name: "Kirim laporan" }).click();
-  }
-  await expect(pesan).toContainText("Server tidak menjawab (sinyal terputus). Isian tersimpan di ponsel ini");
+  await tekanSimpan(page, "Kirim laporan", "Server tidak menjawab (sinyal terputus). Isian tersimpan di ponsel ini");
   await expect(page.locator("#nilai-KIA-K1")).toHaveValue("6");
   expect((await isiPonsel(page)).antrean).toBe(1);
 

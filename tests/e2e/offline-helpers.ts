@@ -65,3 +65,15 @@ export async function desaTerbuka(page: Page, n: number): Promise<string[]> {
 export async function offline(context: BrowserContext, yes: boolean) {
   await context.setOffline(yes);
 }
+
+/** Presses a save button of the form; when it asks to confirm warnings, confirms and presses again; waits for `harap`. */
+export async function tekanSimpan(page: Page, tombol: "Simpan draf" | "Kirim laporan", harap: string) {
+  const pesan = page.getByTestId("pesan-form");
+  await page.getByRole("button", { name: tombol }).click();
+  await expect(pesan).toContainText(new RegExp(`${harap.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}|Ada peringatan`));
+  if (/Ada peringatan/.test(await pesan.innerText())) {
+    await page.getByLabel(/Saya sudah memeriksa/).check();
+    await page.getByRole("button", { name: tombol }).click();
+  }
+  await expect(pesan).toContainText(harap);
+}

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./helpers";
-import { bulanLalu, desaTerbuka, isiPonsel, layar, tungguSiapLuring } from "./offline-helpers";
+import { bulanLalu, desaTerbuka, isiPonsel, layar, tekanSimpan, tungguSiapLuring } from "./offline-helpers";
 
 // Issue 16: a shared phone. "Keluar" names the unsent entries, asks, then empties the phone's store. 360 px.
 test.use({ viewport: { width: 360, height: 780 }, serviceWorkers: "allow" });
@@ -19,14 +19,7 @@ test("logout asks before discarding unsent entries, then the device store is emp
   await context.setOffline(true);
   await page.reload();
   await page.locator("#nilai-KIA-K1").fill("3");
-  await page.getByRole("button", { name: "Simpan draf" }).click();
-  const pesan = page.getByTestId("pesan-form");
-  await expect(pesan).toContainText(/Tersimpan di ponsel|Ada peringatan/);
-  if (/Ada peringatan/.test(await pesan.innerText())) {
-    await page.getByLabel(/Saya sudah memeriksa/).check();
-    await page.getByRole("button", { name: "Simpan draf" }).click();
-  }
-  await expect(pesan).toContainText("Tersimpan di ponsel ini, belum terkirim");
+  await tekanSimpan(page, "Simpan draf", "Tersimpan di ponsel ini, belum terkirim");
   await context.setOffline(false);
   await page.goto("/laporan");
   await expect(page.getByTestId("ringkas-antrean")).toHaveText("1 isian belum terkirim");

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { login } from "./helpers";
-import { bulanLalu, desaTerbuka, layar, tungguSiapLuring } from "./offline-helpers";
+import { bulanLalu, desaTerbuka, layar, tekanSimpan, tungguSiapLuring } from "./offline-helpers";
 
 // Issue 16: the report changed on the server while the phone had no signal. The outbox shows the indicators
 // the phone changed beside the server's and the user chooses; nothing is overwritten silently, and an
@@ -39,14 +39,7 @@ async function simpanDiPonsel(page: Page, desa: string, nilai: number) {
   await page.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
   await expect(page.getByTestId("banner-luring")).toBeVisible();
   await page.locator("#nilai-SPM-02").fill(String(nilai));
-  await page.getByRole("button", { name: "Kirim laporan" }).click();
-  const pesan = page.getByTestId("pesan-form");
-  await expect(pesan).toContainText(/Tersimpan di ponsel|Ada peringatan/);
-  if (/Ada peringatan/.test(await pesan.innerText())) {
-    await page.getByLabel(/Saya sudah memeriksa/).check();
-    await page.getByRole("button", { name: "Kirim laporan" }).click();
-  }
-  await expect(pesan).toContainText("Tersimpan di ponsel ini, belum terkirim");
+  await tekanSimpan(page, "Kirim laporan", "Tersimpan di ponsel ini, belum terkirim");
 }
 
 test("a conflict is shown side by side and resolved both ways: keep the phone's values, keep the server's", async ({ page, context, browser }) => {

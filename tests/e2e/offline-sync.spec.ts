@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./helpers";
-import { bulanLalu, desaTerbuka, isiPonsel, layar, tungguSiapLuring } from "./offline-helpers";
+import { bulanLalu, desaTerbuka, isiPonsel, layar, tekanSimpan, tungguSiapLuring } from "./offline-helpers";
 
 // Issue 16: a puskesmas phone without signal. Runs at 360 px (screenshots in test-results/offline/).
 test.use({ viewport: { width: 360, height: 780 }, serviceWorkers: "allow" });
@@ -21,14 +21,7 @@ async function isiDiPonsel(page: Page, tambah: number): Promise<number> {
   const input = page.locator("#nilai-SPM-02");
   const baru = Number((await input.inputValue()) || "0") + tambah;
   await input.fill(String(baru));
-  await page.getByRole("button", { name: "Kirim laporan" }).click();
-  const pesan = page.getByTestId("pesan-form");
-  await expect(pesan).toContainText(/Tersimpan di ponsel|Ada peringatan/);
-  if (/Ada peringatan/.test(await pesan.innerText())) {
-    await page.getByLabel(/Saya sudah memeriksa/).check();
-    await page.getByRole("button", { name: "Kirim laporan" }).click();
-  }
-  await expect(pesan).toContainText("Tersimpan di ponsel ini, belum terkirim");
+  await tekanSimpan(page, "Kirim laporan", "Tersimpan di ponsel ini, belum terkirim");
   return baru;
 }
 
