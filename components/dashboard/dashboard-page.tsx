@@ -92,13 +92,13 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
           <SpmCards items={items.filter((i) => i.ind.spm)} />
         </section>
         {d.unit.series && (
-          <PwsTrend ind={chosen} series={d.unit.series[chosen.kode]} pilihan={pilihan} hrefFor={(k) => wilayahHref(node, `${query}&indikator=${k}`)} />
+          <PwsTrend ind={chosen} series={d.unit.series[chosen.kode]} pilihan={pilihan} hrefFor={(k) => wilayahHref(node, `${query}&indikator=${k}`)} bulanBerjalan={tahun < today.tahun ? 12 : tahun > today.tahun ? 0 : today.bulan} />
         )}
         {d.children.length > 0 && (
           <>
             <PetaCapaian actor={actor} node={node} ind={chosen} rows={d.children} tahun={tahun} bulan={bulan} query={query} desa={params.peta === "desa"} />
             <GrafikChildren ind={chosen} rows={d.children} query={query} />
-            <Heatmap rows={d.children} query={query} />
+            <Heatmap rows={d.children} query={chosen.kode === params.indikator ? `${query}&indikator=${chosen.kode}` : query} />
             <ChildStatus rows={d.children} query={query} />
           </>
         )}

@@ -12,7 +12,7 @@ import { wilayahHref } from "@/lib/wilayah/href";
 export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
   return (
     <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="heatmap">
-      <h2 id="heatmap" className="text-lg font-semibold">Peta capaian SPM</h2>
+      <h2 id="heatmap" className="text-lg font-semibold">Tabel warna capaian SPM</h2>
       <p className="mb-2 text-xs text-slate-600">{LEGENDA_KELAS}</p>
       <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, dapat digeser ke samping">
         <table className="heatmap text-xs tabular-nums">

@@ -3,7 +3,7 @@ import { NAMA_BULAN } from "@/lib/i18n/format";
 /** Year and month as URL parameters (a plain GET form: works without JavaScript, links can be shared). */
 export function PeriodForm({ tahun, bulan, tahunPilihan, indikator, tetap = {} }: { tahun: number; bulan: number; tahunPilihan: number[]; indikator?: string; tetap?: Record<string, string> }) {
   return (
-    <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Pilih periode">
+    <form method="get" className="flex flex-wrap items-end gap-2 print:hidden" aria-label="Pilih periode">
       <label className="text-sm">
         <span className="block text-slate-600">Bulan</span>
         <select name="bulan" defaultValue={bulan} className="rounded border border-slate-400 bg-white px-2 py-1">

@@ -4,16 +4,18 @@ import type { Indikator } from "@/lib/spm/catalog";
 import { BULAN_SINGKAT, formatPersen, roundForDisplay } from "@/lib/i18n/format";
 import { PwsChart } from "./pws-chart";
 
-/** Chart of the chosen indicator plus its numbers in a table (the chart's text alternative). */
-export function PwsTrend({ ind, series, pilihan, hrefFor }: { ind: Indikator; series: SeriesPoint[]; pilihan: Indikator[]; hrefFor: (kode: string) => string }) {
+/** Chart of the chosen indicator plus its numbers in a table (the chart's text alternative). Months after
+ *  `bulanBerjalan` (the current month, in the current year) have not begun: no capaian is drawn for them
+ *  (a flat line there would read as months without service). */
+export function PwsTrend({ ind, series, pilihan, hrefFor, bulanBerjalan = 12 }: { ind: Indikator; series: SeriesPoint[]; pilihan: Indikator[]; hrefFor: (kode: string) => string; bulanBerjalan?: number }) {
   // Rounded once here: the chart's point titles and the table print the same values.
-  const data = series.map((p) => ({ bulan: p.bulan, capaian: p.capaian === null ? null : roundForDisplay(p.capaian), target: roundForDisplay(p.target) }));
+  const data = series.map((p) => ({ bulan: p.bulan, capaian: p.capaian === null || p.bulan > bulanBerjalan ? null : roundForDisplay(p.capaian), target: roundForDisplay(p.target) }));
   return (
     <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="pws-trend">
       <h2 id="pws-trend" className="text-lg font-semibold">
         Grafik PWS: {ind.nama}
       </h2>
-      <nav aria-label="Pilih indikator grafik" className="my-2 flex flex-wrap gap-1 text-xs">
+      <nav aria-label="Pilih indikator grafik" className="my-2 flex flex-wrap gap-1 text-xs print:hidden">
         {pilihan.map((p) => (
           <Link key={p.kode} href={hrefFor(p.kode)} aria-current={p.kode === ind.kode ? "true" : undefined} className={`rounded border px-1.5 py-0.5 no-underline ${p.kode === ind.kode ? "border-teal-800 bg-teal-800 text-white" : "border-slate-300 text-slate-800"}`}>
             {p.kode}

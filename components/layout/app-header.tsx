@@ -14,7 +14,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <Link href="/" className="text-lg font-bold text-teal-900 no-underline">
           Pantau
         </Link>
-        <nav aria-label="Menu utama" className="flex flex-wrap gap-3 text-sm">
+        <nav aria-label="Menu utama" className="flex flex-wrap gap-3 text-sm print:hidden">
           {can(actor, "laporan.isi") && <Link href="/laporan">Isi laporan</Link>}
           {can(actor, "laporan.isi") && <Link href="/laporan/unggah">Unggah</Link>}
           {can(actor, "laporan.verifikasi") && <Link href="/verifikasi">Verifikasi</Link>}
@@ -28,7 +28,7 @@ export function AppHeader({ actor }: { actor: Actor }) {
             <span className="font-medium">{actor.nama}</span>
             <span className="text-slate-600"> · {ROLE_LABEL[actor.role]}</span>
           </span>
-          <TombolKeluar userId={actor.id} />
+          <span className="print:hidden"><TombolKeluar userId={actor.id} /></span>
         </div>
       </div>
     </header>

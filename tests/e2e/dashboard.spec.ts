@@ -92,5 +92,12 @@ test("the grafik PWS of the desa dashboard is in the server's HTML: drawn withou
   expect(points.length).toBeLessThanOrEqual(6);
   expect(points[0]).toMatch(/^Jan: capaian kumulatif [\d.,]+ %, garis target [\d.,]+ %$/);
   expect(await chart.locator("path").count()).toBeGreaterThanOrEqual(1);
+
+  // December of the current year: months that have not begun get no point (no flat line of "no service").
+  const wib = new Date(Date.now() + 7 * 3600_000);
+  await p.goto(`/wilayah/36.04.30.2001?tahun=${wib.getUTCFullYear()}&bulan=12`);
+  const months = (await p.locator('svg[data-testid="grafik-pws"]:visible circle > title').allTextContents()).map((t) => t.slice(0, 3));
+  expect(months.length).toBeGreaterThan(0);
+  expect(months.length).toBeLessThanOrEqual(wib.getUTCMonth() + 1);
   await noJs.close();
 });

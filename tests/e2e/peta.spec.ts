@@ -107,6 +107,8 @@ test("the national map links each provinsi, and follows ?indikator=", async ({ p
   expect(banten.href).toBe(`/wilayah/36?${PERIODE}&indikator=SPM-05`);
   const cell = await heatmapCell(page, "/wilayah/36", "SPM-05");
   expect([banten.cls, banten.fill]).toEqual([cell.cls, cell.fill]);
+  // The table's links keep the chosen indicator too.
+  await expect(page.locator(`table.heatmap a[href="/wilayah/36?${PERIODE}&indikator=SPM-05"]`)).toHaveCount(1);
 
   // A count indicator has no sasaran, hence no capaian to map: the first indicator with one is drawn.
   await page.goto(`/wilayah?${PERIODE}&indikator=KIA-KMI`);
