@@ -32,10 +32,14 @@ export async function paketOffline(actor: Actor): Promise<{ paket: PaketOffline;
         return { tahun: p.tahun, bulan: p.bulan, status: f.status, versi: f.versi, nilai: f.nilai, konteks: f.konteks };
       })),
     })),
-  );
+  ).then((list) => list.map((d) => ({ kode: d.kode, tanda: hash(JSON.stringify(d)), nama: d.nama, laporan: d.laporan })));
   const paket: PaketOffline = { userId: actor.id, puskesmas: { kode, nama: pkm.nama }, periode, desa };
-  const etag = `"${createHash("sha256").update(JSON.stringify(paket)).digest("base64url").slice(0, 27)}"`;
+  const etag = `"${hash(JSON.stringify(paket))}"`;
   return { paket, etag };
+}
+
+function hash(text: string): string {
+  return createHash("sha256").update(text).digest("base64url").slice(0, 27);
 }
 
 export interface KirimOffline {

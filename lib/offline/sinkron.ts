@@ -1,6 +1,6 @@
 import { bacaJawaban, setelahKirim, siapDikirim, urutkan, type EntriAntrean } from "./antrean";
 import { bacaPaket, daftarAntrean, hapusEntri, kabarkanAntrean, paketDicek, simpanPaket, tandaiPaketDicek, tulisEntri } from "./store";
-import type { PaketOffline } from "./paket";
+import { gabungKiriman, punyaQuery, type KirimanPaket } from "./paket";
 
 // Browser side of the sync (issue 16): sends the outbox one report per request, oldest first, through
 // POST /api/v1/offline/kirim (the form's own save), and refreshes the offline package (ETag: an unchanged
@@ -67,14 +67,22 @@ export async function segarkanPaket(userId: string, { paksa = false } = {}): Pro
     const lama = await bacaPaket(userId);
     const now = Date.now();
     if (!paksa && lama && now - (await paketDicek(userId)) < JEDA_CEK_MS) return true;
-    const res = await fetch("/api/v1/offline/paket", { headers: lama ? { "If-None-Match": lama.etag } : {}, cache: "no-store" });
+    // Only what changed travels: 304 when nothing did, else the desa whose part changed (the rest by hash).
+    const punya = lama && Array.isArray(lama.desa) && lama.desa.every((d) => d.tanda) ? `?punya=${encodeURIComponent(punyaQuery(lama))}` : "";
+    const ambil = (q: string) => fetch(`/api/v1/offline/paket${q}`, { headers: lama && q ? { "If-None-Match": lama.etag } : {}, cache: "no-store" });
+    let res = await ambil(punya);
     if (res.status === 304) {
       await tandaiPaketDicek(userId, now);
       return true;
     }
     if (!res.ok) return false;
-    const paket = (await res.json()) as PaketOffline;
-    if (paket.userId !== userId) return false;
+    let paket = gabungKiriman(lama, (await res.json()) as KirimanPaket);
+    if (!paket && punya) {
+      res = await ambil("");
+      if (!res.ok) return false;
+      paket = gabungKiriman(null, (await res.json()) as KirimanPaket);
+    }
+    if (!paket || paket.userId !== userId) return false;
     await simpanPaket(paket, res.headers.get("etag") ?? "");
     await tandaiPaketDicek(userId, now);
     return true;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { kirimOffline, paketOffline, type KirimOffline } from "@/lib/data/offline";
 import { ubahStatusLaporan } from "@/lib/data/verifikasi";
+import { bacaPunya, gabungKiriman, kirimanPaket, punyaQuery } from "@/lib/offline/paket";
 import { kirimOfflineSchema } from "@/lib/schemas/laporan";
 import { ANYAR, BAROS, SERANG } from "./helpers";
 
@@ -121,6 +122,22 @@ describe("offline package (GET /api/v1/offline/paket)", () => {
     expect(a.paket.desa.every((d) => d.laporan.length === 2)).toBe(true);
     expect(a.paket.desa[0].laporan[0].konteks).toHaveProperty("sasaran");
     expect((await paketOffline(ANYAR)).etag).toBe(a.etag);
+  });
+
+  it("a refresh carries only the desa whose part changed (the others by hash)", async () => {
+    const before = (await paketOffline(ANYAR)).paket;
+    const target = before.desa[0];
+    await client.query(`UPDATE desa SET nama = nama || ' (uji)' WHERE kode = $1`, [target.kode]);
+    try {
+      const after = (await paketOffline(ANYAR)).paket;
+      const changed = after.desa.filter((d) => before.desa.find((x) => x.kode === d.kode)?.tanda !== d.tanda);
+      expect(changed.map((d) => d.kode)).toEqual([target.kode]);
+      const kiriman = kirimanPaket(after, bacaPunya(punyaQuery(before)));
+      expect(kiriman.desa.filter((d) => !("sama" in d)).map((d) => d.kode)).toEqual([target.kode]);
+      expect(gabungKiriman(before, kiriman)).toEqual(after);
+    } finally {
+      await client.query(`UPDATE desa SET nama = replace(nama, ' (uji)', '') WHERE kode = $1`, [target.kode]);
+    }
   });
 
   it("is refused to dinkes users (no entry right) and never holds another puskesmas", async () => {
