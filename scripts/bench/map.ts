@@ -28,11 +28,14 @@ const ADMIN: Actor = { id: "00000000-0000-0000-0000-00000000b3c4", email: "bench
 
 /** The map's <svg> in a page's HTML, in bytes (null: no map on the page). */
 export function svgBytes(html: string): number | null {
-  const a = html.indexOf('<svg viewBox="0 0 ');
-  const start = a >= 0 && html.slice(a, a + 200).includes('aria-label="Peta capaian') ? a : -1;
-  if (start < 0) return null;
-  const end = html.indexOf("</svg>", start);
-  return end < 0 ? null : Buffer.byteLength(html.slice(start, end + 6));
+  // The page holds other drawings (the grafik PWS, legend swatches): the map is the <svg> named "Peta capaian".
+  for (let start = html.indexOf("<svg"); start >= 0; start = html.indexOf("<svg", start + 4)) {
+    const tag = html.slice(start, html.indexOf(">", start) + 1);
+    if (!tag.includes('aria-label="Peta capaian')) continue;
+    const end = html.indexOf("</svg>", start);
+    return end < 0 ? null : Buffer.byteLength(html.slice(start, end + 6));
+  }
+  return null;
 }
 
 export async function measureMap(
