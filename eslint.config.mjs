@@ -11,8 +11,11 @@ const config = [
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/ban-ts-comment": "error",
+      // Links go through components/ui/link (no prefetching: one dashboard view sent dozens of requests).
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Pakai Link dari @/components/ui/link (tanpa prefetch)." }] }],
     },
   },
+  { files: ["components/ui/link.tsx"], rules: { "no-restricted-imports": "off" } },
 ];
 
 export default config;

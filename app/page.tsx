@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AppHeader } from "@/components/layout/app-header";
 import { homePath } from "@/lib/auth/scope";
 import { requireActor } from "@/lib/auth/session";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ChildRow } from "@/lib/data/dashboard";
 import { SPM_KODES } from "@/lib/spm/catalog";
 import { formatAngka } from "@/lib/i18n/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { SeriesPoint } from "@/lib/data/figures";
 import type { Indikator } from "@/lib/spm/catalog";
 import { BULAN_SINGKAT, formatPersen, roundForDisplay } from "@/lib/i18n/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Actor } from "@/lib/auth/actor";
 import { LepasPenggunaLuring } from "@/components/offline/lepas-pengguna";
 import { OfflineSiap } from "@/components/offline/offline-siap";

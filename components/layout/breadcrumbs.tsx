@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { WilayahRef } from "@/lib/data/wilayah";
 import { wilayahHref } from "@/lib/wilayah/href";
 

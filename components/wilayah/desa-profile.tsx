@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { DesaProfile } from "@/lib/data/wilayah";
 import { KELOMPOK_LABEL } from "@/lib/i18n/messages";
 import { KELOMPOK_PENDUDUK } from "@/lib/spm/penduduk";

@@ -21,17 +21,52 @@ export async function loadDesa(client: pg.ClientBase, codes: readonly string[]):
   );
 }
 
-/** Creates the temporary table `name` (dropped at commit) and fills it with COPY, reporting progress. */
-export async function stage(
-  client: pg.ClientBase,
-  name: string,
-  columns: string,
-  rows: readonly (readonly (string | number | boolean | null)[])[],
-  progress: NonNullable<ImportOptions["onProgress"]> = () => {},
-): Promise<void> {
-  await client.query(`DROP TABLE IF EXISTS pg_temp.${name}`);
-  await client.query(`CREATE TEMP TABLE ${name} (${columns}) ON COMMIT DROP`);
-  const names = columns.split(",").map((c) => c.trim().split(/\s+/)[0]);
+/** Rows up to which a fill is one INSERT of a JSON parameter instead of COPY (a form's report: ~30 rows). */
+const SMALL_ROWS = 1000;
+
+type Row = readonly (string | number | boolean | null)[];
+
+/**
+ * Creates the temporary table `name` (dropped at commit), fills it and analyses it, reporting progress.
+ */
+export async function stage(client: pg.ClientBase, name: string, columns: string, rows: readonly Row[], progress: NonNullable<ImportOptions["onProgress"]> = () => {}): Promise<void> {
+  await client.query(`DROP TABLE IF EXISTS pg_temp.${name}; CREATE TEMP TABLE ${name} (${columns}) ON COMMIT DROP`);
+  await fill(client, name, columnNames(columns), rows, progress);
+  await client.query(`ANALYZE ${name}`);
+}
+
+/**
+ * The temporary tables of a writer that runs on every save (`tables`: name → columns), kept by the
+ * connection and emptied at each commit (ON COMMIT DELETE ROWS) instead of created and dropped with each
+ * transaction: creating a table writes PostgreSQL's catalogs, the largest share of a one-report save's
+ * database time. One round trip; also empties them for a second write in the same transaction.
+ */
+export async function tempTables(client: pg.ClientBase, tables: Record<string, string>): Promise<void> {
+  await client.query(
+    Object.entries(tables)
+      .map(([name, columns]) => `CREATE TEMP TABLE IF NOT EXISTS ${name} (${columns}) ON COMMIT DELETE ROWS; DELETE FROM pg_temp.${name};`)
+      .join("\n"),
+  );
+}
+
+export function columnNames(columns: string): string[] {
+  return columns.split(",").map((c) => c.trim().split(/\s+/)[0]);
+}
+
+/**
+ * Fills the temporary table `name` with `rows` (in the order of `names`). Each statement is a round trip
+ * that costs the web server's CPU as much as PostgreSQL's: a small set (a form's save) is one INSERT of
+ * the rows as JSON; a large one (an import) is loaded with COPY.
+ */
+export async function fill(client: pg.ClientBase, name: string, names: readonly string[], rows: readonly Row[], progress: NonNullable<ImportOptions["onProgress"]> = () => {}): Promise<void> {
+  if (rows.length <= SMALL_ROWS) {
+    if (rows.length > 0) {
+      const json = JSON.stringify(rows.map((r) => Object.fromEntries(names.map((n, i) => [n, r[i]]))));
+      await client.query(`INSERT INTO ${name} (${names.join(", ")}) SELECT ${names.join(", ")} FROM json_populate_recordset(NULL::${name}, $1::json)`, [json]);
+    }
+    progress(F.memuat, rows.length, rows.length);
+    return;
+  }
   const step = 10_000;
   function* reported() {
     for (let i = 0; i < rows.length; i++) {
@@ -41,5 +76,4 @@ export async function stage(
     progress(F.memuat, rows.length, rows.length);
   }
   await copyRows(client, name, names, reported());
-  await client.query(`ANALYZE ${name}`);
 }

@@ -5,7 +5,7 @@ import { IMPORT_MSG } from "@/lib/i18n/import";
 import type { ImportProgress } from "@/lib/import/rows";
 import { todayWib } from "@/lib/clock";
 import { terlambat } from "@/lib/spm/kelengkapan";
-import { stage } from "./staging";
+import { columnNames, fill, tempTables } from "./staging";
 
 // The one write path of monthly values (issue 14): the form, the bulk grid, the web upload and the CLI
 // import all end here, inside their caller's transaction, after their checks (scope, version, lock) and the
@@ -46,6 +46,13 @@ export interface HasilTulis {
 
 const F = IMPORT_MSG.fase;
 
+/** The write's temporary tables (lib/data/staging tempTables: kept by the connection, emptied at commit). */
+const TABLES = {
+  tulis_laporan: "desa_kode text, tahun int, bulan int, status text, terlambat bool, diketik_at timestamp",
+  tulis_nilai: "desa_kode text, tahun int, bulan int, indikator_kode text, nilai int, peringatan text",
+  tulis_beda: "desa_kode text, tahun int, bulan int, indikator_kode text, nilai int, peringatan text, lama int",
+};
+
 /** Writes `reports` inside the caller's transaction. When `konflik` is not empty the caller must roll back. */
 export async function tulisLaporan(
   client: pg.ClientBase,
@@ -59,21 +66,25 @@ export async function tulisLaporan(
   const today = todayWib(now);
   const steps = 7;
   const batas = await hariBatas(client, [...new Set(reports.map((r) => r.desaKode))]);
-  await stage(client, "tulis_laporan", "desa_kode text, tahun int, bulan int, status text, terlambat bool, diketik_at timestamp",
+  await tempTables(client, TABLES);
+  await fill(client, "tulis_laporan", columnNames(TABLES.tulis_laporan),
     reports.map((r) => [r.desaKode, r.tahun, r.bulan, r.status, r.status === "DIKIRIM" && terlambat(today, r.tahun, r.bulan, batas.get(r.desaKode)), r.diketikAt?.toISOString() ?? null]));
-  await stage(client, "tulis_nilai", "desa_kode text, tahun int, bulan int, indikator_kode text, nilai int, peringatan text",
+  await fill(client, "tulis_nilai", columnNames(TABLES.tulis_nilai),
     reports.flatMap((r) => [...r.nilai].map(([i, v]) => [r.desaKode, r.tahun, r.bulan, i, v, v === null ? null : (r.peringatan.get(i) ?? null)])), progress);
   progress(F.menyimpan, 1, steps);
 
-  // Only what differs from what is stored: a new value, a changed one, or a removal of a stored one.
-  await client.query(`DROP TABLE IF EXISTS pg_temp.tulis_beda`);
+  // Only what differs from what is stored: a new value, a changed one, or a removal of a stored one. The
+  // tables are analysed on every write, small or large: their statistics outlive the rows (the tables stay
+  // with the connection), and a save planned with an import's counts would plan its joins for 100,000 rows.
   await client.query(
-    `CREATE TEMP TABLE tulis_beda ON COMMIT DROP AS
+    `ANALYZE tulis_laporan, tulis_nilai;
+     INSERT INTO tulis_beda
      SELECT s.desa_kode, s.tahun, s.bulan, s.indikator_kode, s.nilai, s.peringatan, n.nilai AS lama
      FROM tulis_nilai s
      LEFT JOIN laporan l USING (desa_kode, tahun, bulan)
      LEFT JOIN nilai n ON n.laporan_id = l.id AND n.indikator_kode = s.indikator_kode
-     WHERE n.nilai IS DISTINCT FROM s.nilai`,
+     WHERE n.nilai IS DISTINCT FROM s.nilai;
+     ANALYZE tulis_beda`,
   );
   progress(F.menyimpan, 2, steps);
 
@@ -151,21 +162,23 @@ export async function tulisLaporan(
   );
   progress(F.menyimpan, 6, steps);
 
-  const counts = await client.query<{ inserted: number; updated: number; deleted: number }>(
+  // The counts and each report's new versi in the same statement (one round trip).
+  const counts = await client.query<{ inserted: number; updated: number; deleted: number; versi: Record<string, number> }>(
     `WITH a AS (
        INSERT INTO audit_log (at, user_id, user_email, aksi, entitas, kunci, lama, baru, sumber, diketik_at)
        SELECT $1::timestamp, $2, $3, CASE WHEN b.lama IS NULL THEN 'tambah' WHEN b.nilai IS NULL THEN 'hapus' ELSE 'ubah' END, 'nilai',
          b.desa_kode || '/' || b.tahun || '/' || b.bulan || '/' || b.indikator_kode, to_jsonb(b.lama), to_jsonb(b.nilai), $4, t.diketik_at
        FROM tulis_beda b JOIN tulis_laporan t USING (desa_kode, tahun, bulan) ORDER BY b.desa_kode, b.tahun, b.bulan, b.indikator_kode)
      SELECT count(*) FILTER (WHERE lama IS NULL)::int AS inserted, count(*) FILTER (WHERE lama IS NOT NULL AND nilai IS NOT NULL)::int AS updated,
-       count(*) FILTER (WHERE nilai IS NULL)::int AS deleted FROM tulis_beda`,
+       count(*) FILTER (WHERE nilai IS NULL)::int AS deleted,
+       (SELECT coalesce(json_object_agg(l.desa_kode || '/' || l.tahun || '/' || l.bulan, l.versi), '{}')
+        FROM tulis_laporan t JOIN laporan l USING (desa_kode, tahun, bulan)) AS versi
+     FROM tulis_beda`,
     [at, actor.id, actor.email, sumber],
   );
-  const versi = await client.query<{ k: string; versi: number }>(
-    `SELECT l.desa_kode || '/' || l.tahun || '/' || l.bulan AS k, l.versi FROM tulis_laporan t JOIN laporan l USING (desa_kode, tahun, bulan)`,
-  );
   progress(F.menyimpan, steps, steps);
-  return { ...counts.rows[0], versi: new Map(versi.rows.map((r) => [r.k, r.versi])), konflik: [] };
+  const { versi, ...n } = counts.rows[0];
+  return { ...n, versi: new Map(Object.entries(versi)), konflik: [] };
 }
 
 /** The deadline day of each desa's kabupaten (DOMAIN.md §6), read with the write's client. */

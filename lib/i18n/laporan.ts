@@ -26,6 +26,8 @@ export const MSG_LAPORAN = {
   belumDihitung: (daftar: string) =>
     `Angka kumulatif hanya menghitung laporan yang sudah dikirim, seperti dasbor. Belum dihitung: ${daftar}.`,
   bulanBelumDihitung: (bulan: string, status: string | null) => (status ? `${bulan} (${status.toLowerCase()})` : `${bulan} (belum dikirim)`),
+  riwayatSebagian: (tampil: number, semua: number) => `Menampilkan ${formatAngka(tampil)} perubahan terakhir dari ${formatAngka(semua)}.`,
+  riwayatSemua: "Tampilkan semua riwayat",
 } as const;
 
 export const MSG_GRID = {

@@ -12,6 +12,12 @@ export interface EntriRiwayat {
   sumber: string | null;
 }
 
+/** A report's audit history as someone may see it: `entri` newest first (maybe only the latest), and how many there are in all. */
+export interface Riwayat {
+  entri: EntriRiwayat[];
+  jumlah: number;
+}
+
 /** The status a `laporan` entry leaves the report in: form and imports write it plainly, the workflow as { status }. */
 function statusAfter(e: EntriRiwayat): string | null {
   if (e.aksi === "status") return typeof e.baru === "string" ? e.baru : null;

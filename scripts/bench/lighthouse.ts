@@ -3,6 +3,8 @@
 // `npm run bench:lighthouse [-- --base http://localhost:3000] [--email pkm.anyar@pantau.id]
 //   [--path /wilayah/36.04.30.2001] [--runs 3]` measures a running server (by default the demo's desa
 // dashboard of Anyar as pkm.anyar); `npm run bench` calls measureLighthouse on its own server.
+import fs from "node:fs";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -41,6 +43,11 @@ async function once(url: string, cookie: string): Promise<{ run: LighthouseRun; 
     const lhr = result.lhr;
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
     if (lhr.finalDisplayedUrl.includes("/login")) throw new Error("Lighthouse diarahkan ke /login: sesi tidak terbawa");
+    // LIGHTHOUSE_JSON=<dir>: the whole report of each run, for looking into what a metric is made of.
+    if (process.env.LIGHTHOUSE_JSON) {
+      fs.mkdirSync(process.env.LIGHTHOUSE_JSON, { recursive: true });
+      fs.writeFileSync(path.join(process.env.LIGHTHOUSE_JSON, `lighthouse-${Date.now()}.json`), JSON.stringify(lhr));
+    }
     const num = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
     const items = (id: string) => ((lhr.audits[id]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? []);
     const byType = (type: string) => Number(items("resource-summary").find((i) => i.resourceType === type)?.transferSize ?? 0);

@@ -22,7 +22,7 @@ describe("a draft is shown only to its puskesmas", () => {
   it("the puskesmas sees its draft's values, status and history", async () => {
     const form = await getLaporanForm(ANYAR, DESA, 2026, 7);
     expect(form).toMatchObject({ status: "DRAFT", nilai: { "PM-DBD": 4 } });
-    expect((await riwayatLaporan(ANYAR, DESA, 2026, 7)).some((r) => r.entitas === "nilai")).toBe(true);
+    expect((await riwayatLaporan(ANYAR, DESA, 2026, 7)).entri.some((r) => r.entitas === "nilai")).toBe(true);
     expect((await nilaiBulanPuskesmas(ANYAR, "P36043001", 2026, 7)).get(DESA)?.get("PM-DBD")).toBe(4);
   });
 
@@ -30,7 +30,7 @@ describe("a draft is shown only to its puskesmas", () => {
     for (const actor of [SERANG, BANTEN, ADMIN]) {
       const form = await getLaporanForm(actor, DESA, 2026, 7);
       expect(form, actor.role).toMatchObject({ status: null, id: null, versi: 0, nilai: {} });
-      expect(await riwayatLaporan(actor, DESA, 2026, 7), actor.role).toEqual([]);
+      expect(await riwayatLaporan(actor, DESA, 2026, 7), actor.role).toEqual({ entri: [], jumlah: 0 });
       expect((await nilaiBulanPuskesmas(actor, "P36043001", 2026, 7)).get(DESA), actor.role).toBeUndefined();
     }
   });
@@ -51,10 +51,30 @@ describe("a draft is shown only to its puskesmas", () => {
     expect(await save(0, "777", "draf")).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 5)); // the submission is a later save
     expect(await save(1, "5", "kirim")).toMatchObject({ ok: true, status: "DIKIRIM" });
-    const seen = await riwayatLaporan(SERANG, other, 2026, 6);
+    const seen = (await riwayatLaporan(SERANG, other, 2026, 6)).entri;
     expect(seen.filter((e) => e.entitas === "nilai").map((e) => [e.aksi, e.lama, e.baru])).toEqual([["tambah", null, 5]]);
     expect(JSON.stringify(seen)).not.toContain("777");
     expect(JSON.stringify(await riwayatLaporan(ANYAR, other, 2026, 6))).toContain("777"); // the puskesmas's own history
+  });
+
+  it("the history newest first, each entry at its audit time; with a bound only the latest, counted in all", async () => {
+    const other = "36.04.30.2012"; // (2026/5 below)
+    await client.query(`DELETE FROM laporan WHERE desa_kode = $1 AND tahun = 2025 AND bulan = 3`, [other]);
+    await client.query(`DELETE FROM audit_log WHERE kunci LIKE $1`, [`${other}/2025/3%`]);
+    let versi = 0;
+    for (const v of ["1", "2", "3"]) {
+      const r = await simpanLaporan(ANYAR, { desaKode: other, tahun: 2025, bulan: 3, versi, nilai: { "PM-DBD": v }, aksi: "kirim", konfirmasi: true, sumber: "test" });
+      if (!r.ok) throw new Error(r.message);
+      versi = r.versi;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const all = await riwayatLaporan(SERANG, other, 2025, 3);
+    expect(all.jumlah).toBe(4); // the status, then three values
+    expect(all.entri.map((e) => e.baru)).toEqual([3, 2, 1, "DIKIRIM"]);
+    const { rows } = await client.query<{ at: Date }>(`SELECT at FROM audit_log WHERE kunci = $1 ORDER BY at DESC`, [`${other}/2025/3/PM-DBD`]);
+    expect(all.entri.slice(0, 3).map((e) => e.at.getTime())).toEqual(rows.map((r) => r.at.getTime()));
+    const latest = await riwayatLaporan(ANYAR, other, 2025, 3, 2);
+    expect(latest).toEqual({ entri: all.entri.slice(0, 2), jumlah: 4 });
   });
 
   it("a draft over a returned month shows on the dinkes dashboard as no report: no lateness, no reason", async () => {
@@ -74,6 +94,6 @@ describe("a draft is shown only to its puskesmas", () => {
     const r = await simpanLaporan(ANYAR, { desaKode: DESA, tahun: 2026, bulan: 7, versi: 1, nilai: { "PM-DBD": "4" }, aksi: "kirim", konfirmasi: true, sumber: "test" });
     expect(r.ok).toBe(true);
     expect(await getLaporanForm(SERANG, DESA, 2026, 7)).toMatchObject({ status: "DIKIRIM", nilai: { "PM-DBD": 4 } });
-    expect((await riwayatLaporan(SERANG, DESA, 2026, 7)).some((x) => x.entitas === "nilai")).toBe(true);
+    expect((await riwayatLaporan(SERANG, DESA, 2026, 7)).entri.some((x) => x.entitas === "nilai")).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AppHeader } from "@/components/layout/app-header";
 import { LaporanForm } from "@/components/laporan/laporan-form";
-import { RiwayatLaporan } from "@/components/laporan/riwayat";
+import { RIWAYAT_SINGKAT, RiwayatLaporan } from "@/components/laporan/riwayat";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -18,12 +18,14 @@ import { todayWib } from "@/lib/clock";
 
 export const metadata = { title: "Laporan bulanan" };
 
-export default async function Page({ params, searchParams }: { params: Promise<{ desa: string }>; searchParams: Promise<{ tahun?: string; bulan?: string }> }) {
+export default async function Page({ params, searchParams }: { params: Promise<{ desa: string }>; searchParams: Promise<{ tahun?: string; bulan?: string; riwayat?: string }> }) {
   const actor = await requireActor();
   const { desa } = await params;
-  const { tahun, bulan } = periodeFromParams(await searchParams, todayWib());
+  const query = await searchParams;
+  const { tahun, bulan } = periodeFromParams(query, todayWib());
   const form = await orNotFound(getLaporanForm(actor, decodeURIComponent(desa), tahun, bulan));
-  const riwayat = await riwayatLaporan(actor, form.desa.kode, tahun, bulan);
+  const semuaRiwayat = query.riwayat === "semua";
+  const riwayat = await riwayatLaporan(actor, form.desa.kode, tahun, bulan, semuaRiwayat ? undefined : RIWAYAT_SINGKAT);
   const bolehIsi = can(actor, "laporan.isi");
   const terkunci = !bolehIsi || form.status === "DIVERIFIKASI";
   const batas = deadlineOf(tahun, bulan, await hariBatasKabupaten(form.desa.kabupatenKode));
@@ -57,7 +59,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
         {form.status === "DIVERIFIKASI" && <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm">Laporan sudah diverifikasi dan terkunci.</p>}
         <LaporanForm desaKode={form.desa.kode} tahun={tahun} bulan={bulan} versi={form.versi} terkunci={terkunci} kelompok={kelompok} nilaiAwal={nilaiAwal}
           luring={bolehIsi ? { userId: actor.id, desaNama: form.desa.nama, konteks: form.konteks, status: form.status } : undefined} />
-        <RiwayatLaporan rows={riwayat} />
+        <RiwayatLaporan riwayat={riwayat} semuaHref={`/laporan/${form.desa.kode}?tahun=${tahun}&bulan=${bulan}&riwayat=semua#riwayat`} />
       </main>
     </>
   );

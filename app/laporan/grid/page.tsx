@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { PeriodForm } from "@/components/dashboard/period-form";
 import { GridForm } from "@/components/laporan/grid-form";

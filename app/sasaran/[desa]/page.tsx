@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AppHeader } from "@/components/layout/app-header";
 import { SasaranForm } from "@/components/sasaran/sasaran-form";
 import { orNotFound } from "@/lib/auth/page-guard";
