@@ -27,7 +27,7 @@ export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
           <tbody>
             {rows.map((r) => (
               <tr key={r.kode}>
-                <th scope="row" className="sticky left-0 bg-white px-2 py-0.5 text-left font-normal whitespace-nowrap">
+                <th scope="row">
                   <Link href={wilayahHref(r, query)}>{r.nama}</Link>
                 </th>
                 {SPM_KODES.map((k) => {

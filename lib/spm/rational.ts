@@ -10,10 +10,25 @@ export interface Rational {
 
 const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
 
-function gcd(a: bigint, b: bigint): bigint {
+/** Greatest common divisor of |a| and |b|; on doubles while both fit (exact there, and a dashboard normalises thousands of fractions). */
+export function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
   let y = b < 0n ? -b : b;
-  while (y !== 0n) [x, y] = [y, x % y];
+  if (x <= MAX_EXACT && y <= MAX_EXACT) {
+    let p = Number(x);
+    let q = Number(y);
+    while (q !== 0) {
+      const r = p % q;
+      p = q;
+      q = r;
+    }
+    return BigInt(p);
+  }
+  while (y !== 0n) {
+    const r = x % y;
+    x = y;
+    y = r;
+  }
   return x;
 }
 
@@ -84,8 +99,20 @@ export function min(a: Rational, b: Rational): Rational {
   return compare(a, b) <= 0 ? a : b;
 }
 
+/** Σ values, normalised once at the end: adding term by term normalised each partial sum, and the partial
+ * sums of fractions with different denominators (an Indeks SPM over 12 sasaran) grow past doubles, where each
+ * gcd is a long BigInt loop. The normal form is unique, so the result is the same. */
 export function sum(values: readonly Rational[]): Rational {
-  return values.reduce(add, ZERO);
+  let num = 0n;
+  let den = 1n;
+  for (const v of values) {
+    if (v.den === den) num += v.num;
+    else {
+      num = num * v.den + v.num * den;
+      den *= v.den;
+    }
+  }
+  return rational(num, den);
 }
 
 /** Largest integer ≤ r. */

@@ -7,6 +7,7 @@ import {
   div,
   floor,
   fromNumber,
+  gcd,
   min,
   mul,
   rational,
@@ -14,6 +15,45 @@ import {
   sum,
   toNumber,
 } from "@/lib/spm/rational";
+
+/** Euclid on BigInt alone: the reference for gcd's double fast path. */
+function gcdBig(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+describe("gcd", () => {
+  const safe = fc.bigInt({ min: -BigInt(Number.MAX_SAFE_INTEGER), max: BigInt(Number.MAX_SAFE_INTEGER) });
+  const huge = fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n });
+
+  it("equals Euclid on BigInt for safe integers (the double path), huge ones and mixtures", () => {
+    fc.assert(fc.property(safe, safe, (a, b) => gcd(a, b) === gcdBig(a, b)), { numRuns: 2000 });
+    fc.assert(fc.property(huge, huge, (a, b) => gcd(a, b) === gcdBig(a, b)), { numRuns: 500 });
+    fc.assert(fc.property(safe, huge, (a, b) => gcd(a, b) === gcdBig(a, b) && gcd(b, a) === gcdBig(b, a)), { numRuns: 500 });
+  });
+
+  it("at the edges: zero, one, the largest safe integer and one past it", () => {
+    const max = BigInt(Number.MAX_SAFE_INTEGER);
+    expect(gcd(0n, 0n)).toBe(0n);
+    expect(gcd(0n, -7n)).toBe(7n);
+    expect(gcd(max, max - 1n)).toBe(1n);
+    expect(gcd(max, 3n)).toBe(gcdBig(max, 3n));
+    expect(gcd(max + 1n, 2n ** 40n)).toBe(2n ** 40n);
+    expect(gcd(2n ** 52n * 3n, 2n ** 52n)).toBe(2n ** 52n);
+  });
+});
+
+describe("sum", () => {
+  const frac = fc.tuple(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 1, max: 200_000 })).map(([n, d]) => rational(n, d));
+
+  it("equals adding term by term, normalised (12 SPM-like fractions with different denominators)", () => {
+    fc.assert(fc.property(fc.array(frac, { maxLength: 14 }), (xs) => {
+      expect(sum(xs)).toEqual(xs.reduce(add, rational(0)));
+    }), { numRuns: 1000 });
+  });
+});
 
 describe("rational", () => {
   it("normalises sign and common factors (6/-4 = -3/2)", () => {
