@@ -65,7 +65,7 @@ export function formAction<S, I>(spec: ActionSpec<S, I>): (prev: S, form: FormDa
       const actor = await currentActor();
       if (!actor) {
         if (spec.loginRedirect) redirect("/login");
-        return refuse("forbidden", MSG.tidakBerhak);
+        return refuse("forbidden", MSG.sesiBerakhir);
       }
       if (spec.permission && !can(actor, spec.permission)) return refuse("forbidden", MSG.tidakBerhak);
       const parsed = spec.schema.safeParse(spec.input(form));

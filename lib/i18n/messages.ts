@@ -5,6 +5,8 @@ export const MSG = {
   loginGagal: LOGIN_GAGAL,
   loginKosong: "Isi email dan kata sandi.",
   tidakBerhak: "Anda tidak berhak mengakses halaman ini.",
+  /** A form posted after the session ended (logout in another tab, or 8 hours passed): the typed values stay in the form. */
+  sesiBerakhir: "Sesi Anda sudah berakhir, jadi isian ini belum tersimpan. Masuk lagi (di tab lain agar isian di sini tidak hilang), lalu tekan tombolnya sekali lagi.",
   tidakDitemukan: "Data tidak ditemukan.",
   dbTidakTersedia: "Basis data sedang tidak tersedia. Coba lagi sebentar lagi.",
   kesalahanUmum: "Terjadi kesalahan. Coba lagi; bila berulang, hubungi admin.",

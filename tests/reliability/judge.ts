@@ -7,7 +7,7 @@ import { NEVER_SEES, type Fixture, type UserKey } from "./fixtures";
 import type { Outcome, Row } from "./matrix";
 
 /** Indonesian refusals an action or page answers with instead of the data. */
-export const REFUSALS = [MSG.tidakBerhak, IMPORT_MSG.desaDiLuarWilayah, EKSPOR.diLuarCakupan];
+export const REFUSALS = [MSG.tidakBerhak, MSG.sesiBerakhir, IMPORT_MSG.desaDiLuarWilayah, EKSPOR.diLuarCakupan];
 
 function isRedirectTo(a: Answer, target: string): boolean {
   if (!a.location) return false;

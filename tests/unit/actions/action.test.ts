@@ -68,9 +68,9 @@ describe("formAction", () => {
     expect((await plain(empty, post({ a: "xx", b: "2", c: "nope" }))).message).toBe("c email");
   });
 
-  it("no session or no permission: refused before the input is read", async () => {
+  it("no session or no permission: refused before the input is read (no session: it says the session ended)", async () => {
     session.actor = null;
-    expect(await action(empty, post({ a: "xx", b: "2", c: "a@b.id" }))).toMatchObject({ message: MSG.tidakBerhak });
+    expect(await action(empty, post({ a: "xx", b: "2", c: "a@b.id" }))).toMatchObject({ message: MSG.sesiBerakhir });
     session.actor = DINKES;
     expect(await action(empty, post({ a: "xx", b: "2", c: "a@b.id" }))).toMatchObject({ message: MSG.tidakBerhak });
     expect(ran).not.toHaveBeenCalled();
