@@ -48,22 +48,22 @@ export interface LaporanForm {
  * values of the six months before for the outlier check. Inside a save it runs on the save's client.
  */
 async function loadKonteks(c: pg.ClientBase | pg.Pool, desa: Pick<WilayahNode, "tingkat" | "kode" | "place">, tahun: number, bulan: number): Promise<KonteksValidasi> {
-  const [s, prev, riwayat] = await Promise.all([
-    c.query<{ i: string; j: number }>(`SELECT indikator_kode i, jumlah j FROM sasaran WHERE desa_kode = $1 AND tahun = $2`, [desa.kode, tahun]),
-    bulan > 1 ? c.query<{ i: string } & Record<`m${number}`, string | null>>(...nilaiSumsQuery(desa, null, tahun, bulan - 1)) : Promise.resolve({ rows: [] }),
-    c.query<{ i: string; v: number }>(
-      `SELECT indikator_kode i, nilai v FROM nilai
-       WHERE desa_kode = $1 AND dihitung AND (tahun * 12 + bulan) BETWEEN ($2 * 12 + $3 - 6) AND ($2 * 12 + $3 - 1)`,
+  // The sasaran and the six months before in one statement (each statement is a round trip the web server pays).
+  const [own, prev] = await Promise.all([
+    c.query<{ s: Record<string, number>; r: [string, number][] }>(
+      `SELECT (SELECT coalesce(json_object_agg(indikator_kode, jumlah), '{}') FROM sasaran WHERE desa_kode = $1 AND tahun = $2) AS s,
+         (SELECT coalesce(json_agg(json_build_array(indikator_kode, nilai) ORDER BY tahun, bulan), '[]') FROM nilai
+          WHERE desa_kode = $1 AND dihitung AND (tahun * 12 + bulan) BETWEEN ($2 * 12 + $3 - 6) AND ($2 * 12 + $3 - 1)) AS r`,
       [desa.kode, tahun, bulan],
     ),
+    bulan > 1 ? c.query<{ i: string } & Record<`m${number}`, string | null>>(...nilaiSumsQuery(desa, null, tahun, bulan - 1)) : Promise.resolve({ rows: [] }),
   ]);
-  const konteks: KonteksValidasi = { sasaran: {}, kumulatifSebelum: {}, riwayat: {} };
-  for (const r of s.rows) konteks.sasaran[r.i] = r.j;
+  const konteks: KonteksValidasi = { sasaran: { ...own.rows[0].s }, kumulatifSebelum: {}, riwayat: {} };
   for (const r of prev.rows) {
     const months = Array.from({ length: bulan - 1 }, (_, j) => Number(r[`m${j + 1}`] ?? 0));
     konteks.kumulatifSebelum[r.i] = realisasi("kumulatif", months, bulan - 1);
   }
-  for (const r of riwayat.rows) (konteks.riwayat[r.i] ??= []).push(r.v);
+  for (const [i, v] of own.rows[0].r) (konteks.riwayat[i] ??= []).push(v);
   return konteks;
 }
 
@@ -73,7 +73,13 @@ export async function getLaporanForm(actor: Actor, desaKode: string, tahun: numb
   if (node.tingkat !== "desa") throw new ForbiddenError();
   const db = await pool();
   const [lap, konteks, statuses] = await Promise.all([
-    db.query(`SELECT id, status::text, versi, alasan, updated_at, updated_by FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3`, [desaKode, tahun, bulan]),
+    // The report and its values in one statement; a draft the actor may not see is dropped below, values and all.
+    db.query(
+      `SELECT id, status::text, versi, alasan, updated_at, updated_by,
+         (SELECT coalesce(json_agg(json_build_array(indikator_kode, nilai, peringatan)), '[]') FROM nilai WHERE laporan_id = l.id) AS v
+       FROM laporan l WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3`,
+      [desaKode, tahun, bulan],
+    ),
     loadKonteks(db, node, tahun, bulan),
     bulan > 1 ? desaStatuses(desaKode, tahun, bulan - 1, seesDrafts(actor, node.place)) : Promise.resolve([]),
   ]);
@@ -81,10 +87,9 @@ export async function getLaporanForm(actor: Actor, desaKode: string, tahun: numb
   const nilai: Record<string, number> = {};
   const peringatan: Record<string, string> = {};
   if (l) {
-    const v = await db.query<{ i: string; v: number; p: string | null }>(`SELECT indikator_kode i, nilai v, peringatan p FROM nilai WHERE laporan_id = $1`, [l.id]);
-    for (const r of v.rows) {
-      nilai[r.i] = r.v;
-      if (r.p) peringatan[r.i] = r.p;
+    for (const [i, v, p] of l.v as [string, number, string | null][]) {
+      nilai[i] = v;
+      if (p) peringatan[i] = p;
     }
   }
   return {
