@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./helpers";
-import { bulanLalu, desaTerbuka, isiPonsel, tekanSimpan, tungguSiapLuring } from "./offline-helpers";
+import { bukaFormSiapLuring, bulanLalu, desaTerbuka, isiPonsel, tekanSimpan, tungguSiapLuring } from "./offline-helpers";
 
 // Issue 16, found by an attack: a phone shared by two accounts, and a link that drops while the phone still
 // believes it is online. 360 px.
@@ -9,11 +9,7 @@ test.use({ viewport: { width: 360, height: 780 }, serviceWorkers: "allow" });
 const { tahun, bulan } = bulanLalu();
 
 test("another account on the same browser sees none of a puskesmas's offline data; the outbox waits for its owner", async ({ page, context }) => {
-  await login(page, "pkm.anyar@pantau.id");
-  await expect(page.getByTestId("peran")).toBeVisible();
-  const desa = (await desaTerbuka(page, 1))[0];
-  await page.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
-  await tungguSiapLuring(page);
+  const desa = await bukaFormSiapLuring(page, 1);
   await page.route("**/api/v1/offline/kirim", (route) => route.abort("internetdisconnected"));
   await context.setOffline(true);
   await page.reload();

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { login } from "./helpers";
 
 // Helpers of the offline entry tests (issue 16): the month the phone keeps, the device store, screenshots.
 
@@ -60,6 +61,20 @@ export async function desaTerbuka(page: Page, n: number): Promise<string[]> {
   }
   expect(bebas.length).toBeGreaterThanOrEqual(n);
   return bebas;
+}
+
+/**
+ * Logs in as pkm.anyar, opens the form of the `ke`-th open desa (1-based) for the last full month and waits
+ * until the phone is ready to work without signal. Returns the desa's code.
+ */
+export async function bukaFormSiapLuring(page: Page, ke: number): Promise<string> {
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  const desa = (await desaTerbuka(page, ke))[ke - 1];
+  const { tahun, bulan } = bulanLalu();
+  await page.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
+  await tungguSiapLuring(page);
+  return desa;
 }
 
 export async function offline(context: BrowserContext, yes: boolean) {

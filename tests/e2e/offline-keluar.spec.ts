@@ -1,18 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { login } from "./helpers";
-import { bulanLalu, desaTerbuka, isiPonsel, layar, tekanSimpan, tungguSiapLuring } from "./offline-helpers";
+import { bukaFormSiapLuring, isiPonsel, layar, tekanSimpan } from "./offline-helpers";
 
 // Issue 16: a shared phone. "Keluar" names the unsent entries, asks, then empties the phone's store. 360 px.
 test.use({ viewport: { width: 360, height: 780 }, serviceWorkers: "allow" });
 
-const { tahun, bulan } = bulanLalu();
-
 test("logout asks before discarding unsent entries, then the device store is empty for the next account", async ({ page, context }) => {
-  await login(page, "pkm.anyar@pantau.id");
-  await expect(page.getByTestId("peran")).toBeVisible();
-  const desa = (await desaTerbuka(page, 3))[2];
-  await page.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
-  await tungguSiapLuring(page);
+  await bukaFormSiapLuring(page, 3);
 
   // A weak link: the sync request never gets through, the entry stays on the phone.
   await page.route("**/api/v1/offline/kirim", (route) => route.abort("internetdisconnected"));

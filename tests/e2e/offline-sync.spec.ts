@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { login } from "./helpers";
-import { bulanLalu, desaTerbuka, isiPonsel, layar, tekanSimpan, tungguSiapLuring } from "./offline-helpers";
+import { bukaFormSiapLuring, bulanLalu, desaTerbuka, isiPonsel, layar, tekanSimpan, tungguSiapLuring } from "./offline-helpers";
 
 // Issue 16: a puskesmas phone without signal. Runs at 360 px (screenshots in test-results/offline/).
 test.use({ viewport: { width: 360, height: 780 }, serviceWorkers: "allow" });
@@ -75,11 +75,7 @@ test("two desa typed without signal wait on the phone, survive closing the page,
 });
 
 test("an expired session keeps the outbox; after logging in again it is sent", async ({ page, context }) => {
-  await login(page, "pkm.anyar@pantau.id");
-  await expect(page.getByTestId("peran")).toBeVisible();
-  const desa = (await desaTerbuka(page, 5))[4];
-  await page.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
-  await tungguSiapLuring(page);
+  const desa = await bukaFormSiapLuring(page, 5);
   await context.setOffline(true);
   await page.reload();
   const nilai = await isiDiPonsel(page, 4);
