@@ -1,13 +1,15 @@
 // The Next.js production server as `npm run serve` and `npm run demo` run it (under scripts/lib/supervise.ts):
 // `next start` with one addition: the header `x-pantau-alamat` carries the TCP peer's address, overwriting
 // anything a client sent under that name, so login throttling (lib/auth/client-address.ts) counts the real
-// address even when a client forges X-Forwarded-For. Plain JavaScript: it runs under `node`, without tsx.
+// address even when a client forges X-Forwarded-For, and pages load their JavaScript after the first paint
+// (scripts/lib/scripts-after-paint.mjs). Plain JavaScript: it runs under `node`, without tsx.
 // PANTAU_TIMING=<file> (profiling, off by default): each request runs with a timing store (lib/timing.ts)
 // and, once answered, appends a JSON line {path, status, totalMs, firstByteMs, spans} to the file.
 import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import http from "node:http";
 import next from "next";
+import { isDocumentRequest, rewriteDocument } from "./lib/scripts-after-paint.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.PANTAU_HOST ?? "0.0.0.0";
@@ -38,6 +40,7 @@ function timed(req, res, run) {
 
 const server = http.createServer((req, res) => {
   req.headers["x-pantau-alamat"] = req.socket.remoteAddress ?? "";
+  if (isDocumentRequest(req)) rewriteDocument(req, res);
   if (timing) timed(req, res, () => void handle(req, res));
   else void handle(req, res);
 });

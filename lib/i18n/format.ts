@@ -3,8 +3,16 @@
 // numbers (DOMAIN.md §6: round only for display and export).
 import { roundHalfAwayFromZero } from "@/lib/spm/rounding";
 
-const NUMBER = new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 });
-const DATE_TIME = new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" });
+// Made on first use, not when the module loads: in a browser, building an Intl formatter (the time zone's
+// above all) costs milliseconds of the page's start-up, and most client code that imports this never
+// formats a date.
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+const NUMBER = lazy(() => new Intl.NumberFormat("id-ID", { maximumFractionDigits: 2 }));
+const DATE_TIME = lazy(() => new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Jakarta" }));
+const PERSEN_TABEL = lazy(() => new Intl.NumberFormat("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
 export const NAMA_BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"];
 export const BULAN_SINGKAT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"];
@@ -15,23 +23,21 @@ export function roundForDisplay(n: number): number {
 }
 
 export function formatAngka(n: number | null | undefined): string {
-  return n === null || n === undefined ? "–" : NUMBER.format(roundForDisplay(n));
+  return n === null || n === undefined ? "–" : NUMBER().format(roundForDisplay(n));
 }
 
 /** `45,3 %`; "–" for null (no sasaran). */
 export function formatPersen(n: number | null | undefined): string {
-  return n === null || n === undefined ? "–" : `${NUMBER.format(roundForDisplay(n))} %`;
+  return n === null || n === undefined ? "–" : `${NUMBER().format(roundForDisplay(n))} %`;
 }
-
-const PERSEN_TABEL = new Intl.NumberFormat("id-ID", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** A percentage for a table column: always two decimals (`39,20`) so the figures line up; "–" for null. */
 export function formatPersenTabel(n: number | null | undefined): string {
-  return n === null || n === undefined ? "–" : PERSEN_TABEL.format(roundForDisplay(n));
+  return n === null || n === undefined ? "–" : PERSEN_TABEL().format(roundForDisplay(n));
 }
 
 export function formatWaktu(d: Date | null): string {
-  return d ? `${DATE_TIME.format(d)} WIB` : "belum ada data";
+  return d ? `${DATE_TIME().format(d)} WIB` : "belum ada data";
 }
 
 export function formatPeriode(tahun: number, bulan: number): string {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { authSecret } from "@/lib/auth/secret";
 import { buildIsStale } from "../lib/build";
-import { heapMb } from "../lib/supervise";
+import { heapMb, serverNodeOptions } from "../lib/supervise";
 
 // The production server under test: `next build` when stale, then the server exactly as `npm run serve`
 // runs it (scripts/next-server.mjs with the heap limit of PANTAU_HEAP_MB, scripts/lib/supervise.ts) on the
@@ -54,7 +54,7 @@ export interface AppServer {
 export async function startApp(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<AppServer> {
   const url = `http://localhost:${port}`;
   const heap = heapMb({ ...process.env, ...env });
-  const nodeOptions = [process.env.NODE_OPTIONS ?? "", `--max-old-space-size=${heap}`].join(" ").trim();
+  const nodeOptions = serverNodeOptions({ ...process.env, ...env });
   const child: ChildProcess = spawn(process.execPath, [path.join(process.cwd(), "scripts", "next-server.mjs")], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {

@@ -101,3 +101,28 @@ test("the grafik PWS of the desa dashboard is in the server's HTML: drawn withou
   expect(months.length).toBeLessThanOrEqual(wib.getUTCMonth() + 1);
   await noJs.close();
 });
+
+test("the page is painted before its JavaScript loads; then every chunk loads once and the page works", async ({ page }) => {
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  // As sent: no chunk script in the head, one inline loader instead (scripts/lib/scripts-after-paint.mjs).
+  const sent = await (await page.request.get("/wilayah/36.04.30.2001", { headers: { accept: "text/html" } })).text();
+  const head = sent.slice(0, sent.indexOf("</head>"));
+  expect(head).not.toMatch(/<script src="\/_next\/static\/[^"]+\.js" async/);
+  expect(head).toMatch(/<head><script>\(function\(s,p\)/);
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto("/wilayah/36.04.30.2001");
+  // Once loaded, each chunk is in the document once: React found the loader's tags and added none of its own.
+  await expect.poll(() => page.evaluate(() => document.querySelectorAll('script[src^="/_next/static/chunks/"][async]').length)).toBeGreaterThan(3);
+  const srcs = await page.evaluate(() => [...document.querySelectorAll('script[src^="/_next/static/chunks/"]')].map((s) => s.getAttribute("src")));
+  expect(new Set(srcs).size).toBe(srcs.length);
+  // Hydrated (React's fiber on the heading), then a client-side navigation happens without a full page load.
+  await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector("h1")!).some((k) => k.startsWith("__reactFiber")))).toBe(true);
+  await page.evaluate(() => ((window as unknown as { __belumMuat: boolean }).__belumMuat = true));
+  await page.getByRole("link", { name: "SPM-02", exact: true }).click();
+  await expect(page).toHaveURL(/indikator=SPM-02/);
+  expect(await page.evaluate(() => (window as unknown as { __belumMuat?: boolean }).__belumMuat)).toBe(true);
+  expect(errors).toEqual([]);
+});

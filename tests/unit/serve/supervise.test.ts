@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deathReason, DEFAULT_HEAP_MB, heapMb, restartDelayMs } from "@/scripts/lib/supervise";
+import { deathReason, DEFAULT_HEAP_MB, heapMb, restartDelayMs, semiSpaceMb, serverNodeOptions } from "@/scripts/lib/supervise";
 
 describe("supervisor", () => {
   it("restarts at once after a healthy run, then backs off while the server keeps dying at start (cap 30 s)", () => {
@@ -21,5 +21,14 @@ describe("supervisor", () => {
     expect(heapMb({ PANTAU_HEAP_MB: "abc" })).toBe(DEFAULT_HEAP_MB);
     expect(heapMb({ PANTAU_HEAP_MB: "10" })).toBe(DEFAULT_HEAP_MB);
     expect(heapMb({})).toBe(DEFAULT_HEAP_MB);
+  });
+
+  it("young generation: an eighth of the heap limit, between 16 and 64 MB, passed with the heap limit", () => {
+    expect(semiSpaceMb(512)).toBe(64);
+    expect(semiSpaceMb(256)).toBe(32);
+    expect(semiSpaceMb(4096)).toBe(64);
+    expect(semiSpaceMb(100)).toBe(16);
+    expect(serverNodeOptions({ PANTAU_HEAP_MB: "256" })).toBe("--max-old-space-size=256 --max-semi-space-size=32");
+    expect(serverNodeOptions({ NODE_OPTIONS: "--enable-source-maps" })).toBe("--enable-source-maps --max-old-space-size=512 --max-semi-space-size=64");
   });
 });

@@ -1,0 +1,148 @@
+// The dashboard first, its JavaScript after (issue 17: the desa dashboard on a cheap phone). Next.js puts every
+// chunk of a page in <head> as <script async> (vercel/next.js#66958): on a slow link they share the
+// bandwidth with the HTML and the stylesheet the first paint waits for, and on a fast one they run before
+// that paint. Every Pantau page reads without JavaScript (server-rendered, the grafik PWS as SVG), so
+// nothing is lost by loading the chunks once the first frame is painted: an inline loader adds the same
+// <script async> tags then (React finds them there when it hydrates, and does not add them again).
+// Only the dashboards are rewritten (/wilayah, /puskesmas: pages to read, whose links and period form work
+// as plain HTML), when a browser asks for the page (Accept text/html, no RSC or server-action header).
+// Pages with forms to fill (login, laporan, sasaran, …) keep Next's order: there a user types at once, and
+// what they type must meet a hydrated form. The rewritten pages are gzipped here, since Next.js's own
+// compression would hand over compressed bytes. Plain JavaScript: scripts/next-server.mjs runs under `node`, without tsx.
+import zlib from "node:zlib";
+
+const HEAD_CHUNK = /<script src="(\/_next\/static\/[^"<>]+\.js)" async=""><\/script>/g;
+const HEAD_PRELOAD = /<link rel="preload" as="script" fetchPriority="low" href="(\/_next\/static\/[^"<>]+\.js)"\/>/g;
+const HEAD_END = "</head>";
+const MAX_HEAD_BYTES = 256 * 1024;
+
+// Starts the chunks once the browser reports its first paint (Paint Timing; two animation frames where it
+// is missing), and after 3 s at the latest: a tab opened in the background paints nothing. Each script is
+// added once, with the async attribute React looks for; the low-priority preloads follow as preloads.
+const LOADER =
+  "(function(s,p){var d=0,h=document.head;function go(){if(d)return;d=1;" +
+  "s.forEach(function(u){var e=document.createElement('script');e.src=u;e.setAttribute('async','');h.appendChild(e)});" +
+  "p.forEach(function(u){var l=document.createElement('link');l.rel='preload';l.as='script';l.href=u;h.appendChild(l)})}" +
+  "var P=window.PerformanceObserver;" +
+  "if(P&&P.supportedEntryTypes&&P.supportedEntryTypes.indexOf('paint')>=0)" +
+  "new P(function(l,o){o.disconnect();setTimeout(go,0)}).observe({type:'paint',buffered:true});" +
+  "else requestAnimationFrame(function(){requestAnimationFrame(function(){setTimeout(go,0)})});" +
+  "setTimeout(go,3000)})";
+
+/** The document's head with its chunk scripts (and low-priority script preloads) replaced by one loader
+ *  that adds them after the first paint; unchanged when it holds none. `head` is the document up to and
+ *  including `</head>`. */
+export function deferHeadScripts(head) {
+  const sources = [];
+  const preloads = [];
+  const rest = head
+    .replace(HEAD_CHUNK, (_, src) => (sources.push(src), ""))
+    .replace(HEAD_PRELOAD, (_, src) => (preloads.push(src), ""));
+  if (sources.length === 0) return head;
+  const loader = `<script>${LOADER}(${JSON.stringify(sources)},${JSON.stringify(preloads)})</script>`;
+  return rest.replace(/<head>/, `<head>${loader}`);
+}
+
+const DASHBOARD = /^\/(wilayah|puskesmas)(\/|\?|$)/;
+
+/** A browser asking for a dashboard page: not Next's own RSC fetches (client navigation, server actions). */
+export function isDocumentRequest(req) {
+  const h = req.headers;
+  if (req.method !== "GET" || !DASHBOARD.test(req.url ?? "")) return false;
+  return /text\/html/.test(h.accept ?? "") && !h.rsc && !h["next-action"] && !h["next-router-state-tree"];
+}
+
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/;
+
+/** Rewrites a document response: its head as deferHeadScripts says, gzip when the client accepts it. Call
+ *  before Next.js handles the request (it then sees no Accept-Encoding and leaves compression to this). */
+export function rewriteDocument(req, res) {
+  const gzipOk = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  delete req.headers["accept-encoding"];
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  const writeHead = res.writeHead.bind(res);
+  let decided = false;
+  let html = false;
+  let gzip = null;
+  let pending = []; // the head, until </head> is in it (html only)
+  let pendingBytes = 0;
+
+  const decide = () => {
+    if (decided) return;
+    decided = true;
+    const type = String(res.getHeader("content-type") ?? "");
+    const withBody = res.statusCode !== 204 && res.statusCode !== 304;
+    html = withBody && type.startsWith("text/html");
+    if (html) res.removeHeader("content-length");
+    if (gzipOk && withBody && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding")) {
+      res.removeHeader("content-length");
+      res.setHeader("content-encoding", "gzip");
+      const vary = String(res.getHeader("vary") ?? "");
+      if (!/accept-encoding/i.test(vary)) res.setHeader("vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+      gzip = zlib.createGzip();
+      gzip.on("data", (c) => write(c));
+      gzip.on("drain", () => res.emit("drain"));
+    }
+  };
+  const emit = (buf) => {
+    if (buf.length === 0) return true;
+    if (gzip) return gzip.write(buf);
+    return write(buf);
+  };
+  const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
+  const releaseHead = (force) => {
+    if (!pending) return true;
+    const joined = Buffer.concat(pending);
+    const text = joined.toString("utf8");
+    const at = text.indexOf(HEAD_END);
+    if (at < 0 && !force && pendingBytes < MAX_HEAD_BYTES) return true;
+    pending = null;
+    if (at < 0) return emit(joined);
+    const cut = at + HEAD_END.length;
+    return emit(Buffer.from(deferHeadScripts(text.slice(0, cut)) + text.slice(cut), "utf8"));
+  };
+
+  res.writeHead = function (status, ...rest) {
+    const headers = rest.find((r) => r && typeof r === "object");
+    if (headers && !Array.isArray(headers)) for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    res.statusCode = status;
+    decide();
+    const reason = typeof rest[0] === "string" ? rest[0] : undefined;
+    return reason ? writeHead(status, reason) : writeHead(status);
+  };
+  res.write = function (chunk, encoding, cb) {
+    decide();
+    if (typeof encoding === "function") cb = encoding;
+    const buf = toBuffer(chunk, encoding);
+    let ok;
+    if (html && pending) {
+      pending.push(buf);
+      pendingBytes += buf.length;
+      ok = releaseHead(false);
+    } else ok = emit(buf);
+    if (cb) process.nextTick(cb);
+    return ok;
+  };
+  // Next.js flushes after each streamed chunk when the response can (the `compression` package adds it).
+  res.flush = () => {
+    if (gzip) gzip.flush();
+  };
+  res.end = function (chunk, encoding, cb) {
+    if (typeof chunk === "function") [cb, chunk] = [chunk, undefined];
+    if (typeof encoding === "function") [cb, encoding] = [encoding, undefined];
+    decide();
+    if (chunk != null && chunk.length !== 0) {
+      const buf = toBuffer(chunk, encoding);
+      if (html && pending) {
+        pending.push(buf);
+        pendingBytes += buf.length;
+      } else emit(buf);
+    }
+    if (html) releaseHead(true);
+    if (!gzip) return end(cb);
+    gzip.once("end", () => end(cb));
+    gzip.end();
+    return res;
+  };
+}
