@@ -54,7 +54,7 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
   const adaLaporan = d.laporan.kelengkapan !== null && d.laporan.kelengkapan > 0;
   const tahunPilihan = Array.from({ length: Math.max(today.tahun, tahun) - 2025 + 1 }, (_, i) => 2025 + i);
   return (
-      <main className="dasbor mx-auto max-w-6xl space-y-4 px-4 py-6">
+      <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">
         <Breadcrumbs trail={node.trail} current={node.nama} query={query} openable={openableTrail(actor, node)} />
         <div className="flex flex-wrap items-end justify-between gap-3">
           <h1 className="text-2xl font-bold">

@@ -54,14 +54,14 @@ export interface PageJs {
   inlineGzipBytes: number;
 }
 
-/** The JavaScript a browser gets for a page: its script tags, the chunks its loader adds after the first
- *  paint (scripts/lib/scripts-after-paint.mjs), and the route's lazy chunks from the build manifest. */
+/** The JavaScript a browser gets for a page: its script tags and preloads, the chunks its loader adds after
+ *  the first paint (scripts/lib/scripts-after-paint.mjs), and the route's lazy chunks from the build manifest. */
 export async function pageJs(s: Session, path: string, route: string): Promise<PageJs> {
   const html = await (await s.fetch(path, { headers: { accept: "text/html" } })).text();
   const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
   const src = (attrs: string) => /src="(\/_next\/static\/[^"]+\.js)"/.exec(attrs)?.[1] ?? null;
   const legacy = new Set(tags.filter((t) => /noModule/i.test(t)).map(src).filter((u): u is string => u !== null));
-  const loader = /<head><script>\(function\(s,p\)\{[\s\S]*?\}\)\((\[[^\]]*\]),(\[[^\]]*\])\)<\/script>/.exec(html);
+  const loader = /<script>\(function\(s,p\)\{[\s\S]*?\}\)\((\[[^\]]*\]),(\[[^\]]*\])\)<\/script>/.exec(html);
   const loaded: string[] = loader ? [...JSON.parse(loader[1]), ...JSON.parse(loader[2])] : [];
   const modern = [...new Set([...tags.map(src), ...loaded, ...[...html.matchAll(/href="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1])])]
     .filter((u): u is string => u !== null && !legacy.has(u));

@@ -24,7 +24,7 @@ export function heapMb(env: Record<string, string | undefined> = process.env): n
 /** V8's young generation (--max-semi-space-size, MB): an eighth of the heap limit, at most 64. Rendering a
  *  dashboard allocates megabytes of short-lived objects; with V8's default 16 MB the server spent 17 % of
  *  its time in scavenges under 4 clients on the kabupaten page, with 64 MB it served ~10 % more pages
- *  (docs/scaling.md). It costs up to three semi-spaces of resident memory (~190 MB at 64). */
+ *  (docs/scaling.md). It costs up to three semi-spaces of resident memory (its peak in the kabupaten test: 240 → 359 MB). */
 export function semiSpaceMb(heap: number): number {
   return Math.min(64, Math.max(16, Math.floor(heap / 8)));
 }

@@ -109,7 +109,7 @@ test("the page is painted before its JavaScript loads; then every chunk loads on
   const sent = await (await page.request.get("/wilayah/36.04.30.2001", { headers: { accept: "text/html" } })).text();
   const head = sent.slice(0, sent.indexOf("</head>"));
   expect(head).not.toMatch(/<script src="\/_next\/static\/[^"]+\.js" async/);
-  expect(head).toMatch(/<head><script>\(function\(s,p\)/);
+  expect(head).toMatch(/<meta charSet="utf-8"\/><script>\(function\(s,p\)/);
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));

@@ -1,8 +1,9 @@
+import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { deferHeadScripts, isDocumentRequest, rewriteDocument } from "@/scripts/lib/scripts-after-paint.mjs";
+import { acceptsGzip, deferHeadScripts, isDocumentRequest, rewriteDocument } from "@/scripts/lib/scripts-after-paint.mjs";
 
 // A head as Next.js 16 writes it (trimmed): stylesheet, a low-priority preload, the chunks as async
 // scripts, metadata, the noModule polyfill.
@@ -14,21 +15,25 @@ const HEAD =
 const BODY = '<body><main><h1>Dasbor</h1></main><script>self.__next_f.push([1,"x"])</script></body></html>';
 
 function loaderArgs(html: string): [string[], string[]] {
-  const m = /<head><script>\(function\(s,p\)\{.*?\}\)\((\[.*?\]),(\[.*?\])\)<\/script>/.exec(html);
+  const m = /<meta charSet="utf-8"\/><script>\(function\(s,p\)\{.*?\}\)\((\[.*?\]),(\[.*?\])\)<\/script>/.exec(html);
   if (!m) throw new Error(`no loader in ${html.slice(0, 200)}`);
   return [JSON.parse(m[1]), JSON.parse(m[2])];
 }
+const preloads = (html: string) => [...html.matchAll(/<link rel="preload" as="script" fetchPriority="low" href="([^"]+)"\/>/g)].map((m) => m[1]);
 
 describe("deferHeadScripts", () => {
-  it("moves the chunk scripts and low-priority preloads into one loader at the top of the head, in order", () => {
+  it("moves the chunk scripts and low-priority preloads into one loader after the charset, in order", () => {
     const out = deferHeadScripts(HEAD);
     expect(loaderArgs(out)).toEqual([["/_next/static/chunks/one.js", "/_next/static/chunks/turbopack-two.js"], ["/_next/static/chunks/lazy.js"]]);
+    expect(preloads(out)).toEqual([]);
     expect(out).not.toContain('<script src="/_next/static/chunks/one.js"');
-    expect(out).not.toContain('rel="preload"');
-    // Everything else stays where it was: stylesheet, title, the noModule polyfill (old browsers only).
+    // The loader comes before the stylesheet (an inline script after it would wait for the stylesheet) and
+    // the charset stays in the first 1,024 bytes.
+    expect(out.indexOf("<script>")).toBeLessThan(out.indexOf('rel="stylesheet"'));
+    expect(out.indexOf('<meta charSet="utf-8"/>')).toBe(HEAD.indexOf('<meta charSet="utf-8"/>'));
+    // Everything else stays: stylesheet, title, the noModule polyfill (old browsers only).
     expect(out).toContain('<link rel="stylesheet" href="/_next/static/chunks/a.css" data-precedence="next"/>');
     expect(out).toContain('<script src="/_next/static/chunks/poly.js" noModule=""></script></head>');
-    expect(out.indexOf("<script>")).toBe(out.indexOf("<head>") + "<head>".length);
   });
 
   it("waits for the first paint (or two frames), then adds each script once with the async attribute", () => {
@@ -40,9 +45,32 @@ describe("deferHeadScripts", () => {
     expect(out).toMatch(/setAttribute\('async',''\)/);
   });
 
+  it("puts the loader first in the head when there is no charset declaration", () => {
+    const out = deferHeadScripts('<html><head><script src="/_next/static/chunks/one.js" async=""></script></head>');
+    expect(out).toMatch(/^<html><head><script>\(function\(s,p\)/);
+  });
+
   it("leaves a head without chunk scripts alone", () => {
     const head = '<html><head><meta charSet="utf-8"/><script src="/_next/static/chunks/poly.js" noModule=""></script></head>';
     expect(deferHeadScripts(head)).toBe(head);
+  });
+});
+
+describe("acceptsGzip", () => {
+  it("reads tokens in any case, with their q-values, and the wildcard", () => {
+    expect(acceptsGzip("gzip, deflate, br")).toBe(true);
+    expect(acceptsGzip("GZIP")).toBe(true);
+    expect(acceptsGzip("x-gzip")).toBe(true);
+    expect(acceptsGzip("br;q=1.0, gzip;q=0.8")).toBe(true);
+    expect(acceptsGzip("*")).toBe(true);
+    expect(acceptsGzip("gzip;q=0")).toBe(false);
+    expect(acceptsGzip("gzip; q=0.000, identity")).toBe(false);
+    expect(acceptsGzip("*, gzip;q=0")).toBe(false);
+    expect(acceptsGzip("*;q=0")).toBe(false);
+    expect(acceptsGzip("identity")).toBe(false);
+    expect(acceptsGzip("br, deflate")).toBe(false);
+    expect(acceptsGzip("")).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
   });
 });
 
@@ -156,6 +184,72 @@ describe("rewriteDocument", () => {
     expect(first).not.toContain("</html>");
     expect(loaderArgs(first)[0]).toHaveLength(2);
     finish();
+  });
+
+  it("keeps a character split between two writes whole, right after </head>", async () => {
+    const text = HEAD + "<body><p>Ibu hamil — ≥ 4 kali</p></body></html>";
+    const bytes = Buffer.from(text);
+    const dash = bytes.indexOf(Buffer.from("—"));
+    const base = await serve((_req, res) => {
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.write(bytes.subarray(0, dash + 1)); // </head> and the first byte of "—"
+      res.end(bytes.subarray(dash + 1));
+    });
+    for (const headers of [browser, { accept: "text/html" }]) {
+      const r = await get(base + "/wilayah", headers);
+      const body = (r.headers["content-encoding"] === "gzip" ? zlib.gunzipSync(r.body) : r.body).toString();
+      expect(body).toBe(deferHeadScripts(HEAD) + "<body><p>Ibu hamil — ≥ 4 kali</p></body></html>");
+    }
+  });
+
+  it("keeps headers given to writeHead as a raw array", async () => {
+    const base = await serve((_req, res) => {
+      res.writeHead(200, ["Content-Type", "text/html; charset=utf-8", "X-Satu", "1"]);
+      res.end(HEAD + BODY);
+    });
+    const r = await get(base + "/wilayah", { accept: "text/html", "accept-encoding": "gzip;q=0" });
+    expect(r.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(r.headers["x-satu"]).toBe("1");
+    expect(r.headers["content-encoding"]).toBeUndefined();
+    expect(r.body.toString()).toBe(deferHeadScripts(HEAD) + BODY);
+  });
+
+  it("holds a big page in step with a slow reader (write() answers false, 'drain' comes) and sends it whole", async () => {
+    const parts = Array.from({ length: 48 }, (_, i) => `<p>${crypto.randomBytes(48 * 1024).toString("base64")}${i}</p>`);
+    let sawBackpressure = false;
+    const base = await serve((_req, res) => {
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.write(HEAD + "<body>");
+      let i = 0;
+      const next = () => {
+        while (i < parts.length) {
+          if (!res.write(parts[i++])) {
+            sawBackpressure = true;
+            res.once("drain", next);
+            return;
+          }
+        }
+        res.end("</body></html>");
+      };
+      next();
+    });
+    const body = await new Promise<Buffer>((resolve, reject) => {
+      http.get(base + "/wilayah", { headers: browser }, (res) => {
+        const out: Buffer[] = [];
+        res.pause(); // a phone on a slow link: read a little, now and then
+        const tick = setInterval(() => {
+          let c;
+          while ((c = res.read(256 * 1024)) !== null) out.push(c);
+        }, 5);
+        res.on("end", () => {
+          clearInterval(tick);
+          resolve(zlib.gunzipSync(Buffer.concat(out)));
+        });
+        res.on("readable", () => {});
+      }).on("error", reject);
+    });
+    expect(sawBackpressure).toBe(true);
+    expect(body.toString()).toBe(deferHeadScripts(HEAD) + "<body>" + parts.join("") + "</body></html>");
   });
 
   it("gzips other answers to a page request unchanged, and leaves 304 and compressed answers alone", async () => {
