@@ -10,20 +10,26 @@ export const wilayahParam = z
   .max(20, "Kode wilayah terlalu panjang.")
   .refine((k) => tingkatOf(k) !== null, "Kode wilayah tidak sah (contoh: 36, 36.04, 36.04.30, 36.04.30.2001, P36043001).");
 
-/** Only plain digits count as a number ("+5", "1e3", "0x1F", "5.0" do not): anything else becomes NaN. */
-const digitsOnly = (v: unknown) => (typeof v === "string" && !/^\s*\d+\s*$/.test(v) ? Number.NaN : v);
+/** A whole number from a query parameter: only plain digits count as one ("+5", "1e3", "0x1F", "5.0" do
+ *  not); a missing or empty parameter is told apart from one that is not a number. */
+function angkaParam(nama: string, min: number, max: number, rentang: string) {
+  const toNumber = (v: unknown) => {
+    if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return undefined;
+    if (typeof v === "number") return v;
+    return typeof v === "string" && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN;
+  };
+  return z.preprocess(
+    toNumber,
+    z
+      .number({ error: (issue) => (issue.input === undefined ? `${nama} wajib diisi (${rentang}).` : `${nama} harus berupa angka.`) })
+      .int(`${nama} harus bilangan bulat.`)
+      .min(min, `${nama} di luar rentang ${rentang}.`)
+      .max(max, `${nama} di luar rentang ${rentang}.`),
+  );
+}
 
-export const tahunParam = z.preprocess(digitsOnly, z.coerce
-  .number({ message: "Tahun harus berupa angka." })
-  .int("Tahun harus bilangan bulat.")
-  .min(2000, "Tahun di luar rentang 2000–2100.")
-  .max(2100, "Tahun di luar rentang 2000–2100."));
-
-export const bulanParam = z.preprocess(digitsOnly, z.coerce
-  .number({ message: "Bulan harus berupa angka." })
-  .int("Bulan harus bilangan bulat.")
-  .min(1, "Bulan harus 1–12.")
-  .max(12, "Bulan harus 1–12."));
+export const tahunParam = angkaParam("Tahun", 2000, 2100, "2000–2100");
+export const bulanParam = angkaParam("Bulan", 1, 12, "1–12");
 
 export const spmQuery = z.object({ wilayah: wilayahParam.default(""), tahun: tahunParam, bulan: bulanParam });
 

@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick] [--port $BENCH_PORT|3400] [--connections 4] [--duration 10] [--out bench/results]
-//   [--lighthouse-runs 3] [--no-profile] [--long MINUTES]`:
+//   [--lighthouse-runs 5] [--no-profile] [--long MINUTES]`:
 // builds when stale, starts the server as `npm run serve` does (heap limit PANTAU_HEAP_MB) on the benchmark
 // database (see data.ts), logs in one account per level and measures every page of issue 8 with autocannon
 // (warm-up excluded), the floor of each (the bare SQL returning the same aggregates, via pg, same
@@ -37,7 +37,7 @@ interface Options {
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { quick: false, port: Number(process.env.BENCH_PORT ?? 3400), connections: 4, duration: 10, out: "bench/results", lighthouseRuns: 3, profile: true, longMinutes: 0 };
+  const o: Options = { quick: false, port: Number(process.env.BENCH_PORT ?? 3400), connections: 4, duration: 10, out: "bench/results", lighthouseRuns: 5, profile: true, longMinutes: 0 };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") o.quick = true;
