@@ -79,7 +79,8 @@ describe("the service comes back by itself", () => {
     expect(first).toBe(true);
     expect((await health())?.body).toEqual({ status: "ok", server: "ok", database: "ok" });
     const [pid] = pids();
-    expect(fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")).toContain("NODE_OPTIONS=--max-old-space-size=768");
+    // The heap limit from PANTAU_HEAP_MB, and the young generation sized from it (an eighth: 96 → at most 64).
+    expect(fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0")).toContain("NODE_OPTIONS=--max-old-space-size=768 --max-semi-space-size=64");
 
     process.kill(pid, "SIGKILL");
     const killedAt = Date.now();
