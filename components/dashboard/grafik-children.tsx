@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Link } from "@/components/ui/link";
 import type { ChildRow } from "@/lib/data/dashboard";
 import type { Indikator } from "@/lib/spm/catalog";
@@ -24,7 +25,7 @@ export function GrafikChildren({ ind, rows, query }: { ind: Indikator; rows: Chi
       <h2 id="grafik-anak" className="text-lg font-semibold">
         Peringkat capaian {ind.kode} · garis target {formatPersen(target)}
       </h2>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, dapat digeser ke samping">
+      <ScrollRegion>
         <table className="peringkat w-full min-w-[32rem] text-sm">
           <thead className="text-left text-xs text-slate-600">
             <tr>
@@ -57,7 +58,7 @@ export function GrafikChildren({ ind, rows, query }: { ind: Indikator; rows: Chi
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Link } from "@/components/ui/link";
 import type { ChildRow } from "@/lib/data/dashboard";
 import { SPM_KODES } from "@/lib/spm/catalog";
@@ -14,7 +15,7 @@ export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
     <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="heatmap">
       <h2 id="heatmap" className="text-lg font-semibold">Tabel warna capaian SPM</h2>
       <p className="mb-2 text-xs text-slate-600">{LEGENDA_KELAS}</p>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, dapat digeser ke samping">
+      <ScrollRegion>
         <table className="heatmap text-xs tabular-nums">
           <thead>
             <tr>
@@ -42,7 +43,7 @@ export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollHint, ScrollRegion } from "@/components/ui/scroll-region";
 import { KLASTER, type Indikator } from "@/lib/spm/catalog";
 import type { Figure } from "@/lib/spm/figure";
 import { formatAngka, formatPersen } from "@/lib/i18n/format";
@@ -8,11 +9,12 @@ import { KelasBadge } from "./kelas-badge";
 export function IndicatorTable({ items }: { items: { ind: Indikator; figure: Figure }[] }) {
   return (
     <div className="space-y-4">
+      <ScrollHint />
       {KLASTER.map((k) => {
         const rows = items.filter((i) => i.ind.klaster === k.kode);
         if (rows.length === 0) return null;
         return (
-          <div key={k.kode} className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={`Indikator ${k.nama}`}>
+          <ScrollRegion key={k.kode} label={`Indikator ${k.nama}`} className="rounded border border-slate-200 bg-white" hint={false}>
             <table className="w-full min-w-[36rem] text-sm">
               <caption className="px-3 py-2 text-left font-semibold">
                 {k.kode} · {k.nama}
@@ -51,7 +53,7 @@ export function IndicatorTable({ items }: { items: { ind: Indikator; figure: Fig
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         );
       })}
     </div>

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { Link } from "@/components/ui/link";
 import type { SeriesPoint } from "@/lib/data/figures";
 import type { Indikator } from "@/lib/spm/catalog";
@@ -23,7 +24,7 @@ export function PwsTrend({ ind, series, pilihan, hrefFor, bulanBerjalan = 12 }: 
         ))}
       </nav>
       <PwsChart data={data} label={`Capaian kumulatif ${ind.nama} per bulan dibanding garis target; angkanya ada di tabel di bawah.`} />
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Tabel, dapat digeser ke samping">
+      <ScrollRegion>
         <table className="mt-2 w-full text-xs tabular-nums">
           <caption className="sr-only">Capaian kumulatif dan garis target per bulan</caption>
           <thead>
@@ -49,7 +50,7 @@ export function PwsTrend({ ind, series, pilihan, hrefFor, bulanBerjalan = 12 }: 
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -71,6 +71,28 @@ test("the desa dashboard on a 360 px phone", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   expect(overflow).toBe(false);
   await page.screenshot({ path: "test-results/desa-360.png", fullPage: true });
+  // The tables wider than the phone say so where one can see it, and each one they name does scroll.
+  await expect(page.getByTestId("petunjuk-geser").first()).toBeVisible();
+  const regions = await page.evaluate(() =>
+    [...document.querySelectorAll('[role="region"]')].map((r) => ({ name: r.getAttribute("aria-label"), scrolls: r.scrollWidth > r.clientWidth })),
+  );
+  expect(regions.filter((r) => r.scrolls).length).toBeGreaterThan(0);
+});
+
+test("a kabupaten dashboard on a 360 px phone: ranking and heatmap scroll inside their box, with a visible hint; none on a wide screen", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await login(page, "dinkes.serang@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  await page.goto("/wilayah/36.04");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+  for (const heading of ["Peringkat capaian", "Tabel warna capaian SPM"]) {
+    const section = page.locator("section").filter({ has: page.getByRole("heading", { name: new RegExp(heading) }) });
+    await expect(section.getByTestId("petunjuk-geser")).toBeVisible();
+    const region = section.getByRole("region", { name: "Tabel, dapat digeser ke samping" });
+    expect(await region.evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.getByTestId("petunjuk-geser").first()).toBeHidden();
 });
 
 test("the grafik PWS of the desa dashboard is in the server's HTML: drawn without JavaScript, 12 months, a title per point", async ({ page, browser }) => {
