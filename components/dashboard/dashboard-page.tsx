@@ -92,7 +92,7 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
           <SpmCards items={items.filter((i) => i.ind.spm)} />
         </section>
         {d.unit.series && (
-          <PwsTrend ind={chosen} series={d.unit.series[chosen.kode]} pilihan={pilihan} hrefFor={(k) => wilayahHref(node, `${query}&indikator=${k}`)} bulanBerjalan={tahun < today.tahun ? 12 : tahun > today.tahun ? 0 : today.bulan} />
+          <PwsTrend ind={chosen} series={d.unit.series[chosen.kode]} pilihan={pilihan} hrefFor={(k) => `${wilayahHref(node, `${query}&indikator=${k}`)}#pws-trend`} bulanBerjalan={tahun < today.tahun ? 12 : tahun > today.tahun ? 0 : today.bulan} />
         )}
         {d.children.length > 0 && (
           <>

@@ -16,9 +16,10 @@ export function PwsTrend({ ind, series, pilihan, hrefFor, bulanBerjalan = 12 }: 
       <h2 id="pws-trend" className="text-lg font-semibold">
         Grafik PWS: {ind.nama}
       </h2>
-      <nav aria-label="Pilih indikator grafik" className="my-2 flex flex-wrap gap-1 text-xs print:hidden">
+      {/* Each pill keeps the reader at the chart (#pws-trend) and is a 24 px touch target at least (WCAG 2.5.8). */}
+      <nav aria-label="Pilih indikator grafik" className="my-2 flex flex-wrap gap-1.5 text-xs print:hidden">
         {pilihan.map((p) => (
-          <Link key={p.kode} href={hrefFor(p.kode)} aria-current={p.kode === ind.kode ? "true" : undefined} className={`rounded border px-1.5 py-0.5 no-underline ${p.kode === ind.kode ? "border-teal-800 bg-teal-800 text-white" : "border-slate-300 text-slate-800"}`}>
+          <Link key={p.kode} href={hrefFor(p.kode)} aria-current={p.kode === ind.kode ? "true" : undefined} className={`inline-flex min-h-6 items-center rounded border px-1.5 no-underline ${p.kode === ind.kode ? "border-teal-800 bg-teal-800 text-white" : "border-slate-300 text-slate-800"}`}>
             {p.kode}
           </Link>
         ))}

@@ -37,6 +37,8 @@ const LOADER =
  *  including `</head>`. The loader goes right after the charset declaration (which must stay in the first
  *  1,024 bytes), before the stylesheet: an inline script after a stylesheet would wait for it. */
 export function deferHeadScripts(head) {
+  // Next's error shell (`notFound()`, an error) is drawn by its JavaScript alone: it must run at once.
+  if (/<html[^>]*\sid="__next_error__"/.test(head)) return head;
   const sources = [];
   const preloads = [];
   const rest = head
@@ -94,7 +96,8 @@ export function rewriteDocument(req, res) {
     decided = true;
     const type = String(res.getHeader("content-type") ?? "");
     const withBody = res.statusCode !== 204 && res.statusCode !== 304;
-    html = withBody && type.startsWith("text/html");
+    // Only a dashboard that was found is rewritten; a 404 or an error page is sent as Next wrote it.
+    html = res.statusCode === 200 && type.startsWith("text/html");
     if (html) res.removeHeader("content-length");
     if (gzipOk && withBody && COMPRESSIBLE.test(type) && !res.getHeader("content-encoding")) {
       res.removeHeader("content-length");

@@ -47,7 +47,10 @@ test("a link outside the scope is refused", async ({ page }) => {
   await login(page, "dinkes.serang@pantau.id");
   await expect(page.getByTestId("peran")).toBeVisible();
   expect((await page.goto("/wilayah/36"))?.status()).toBe(404);
+  // The 404 says so at once (Next draws it with its scripts: the page is not held until a first paint).
+  await expect(page.getByRole("heading", { name: "Halaman tidak ditemukan" })).toBeVisible({ timeout: 2_000 });
   expect((await page.goto("/wilayah/17.07.01.2001"))?.status()).toBe(404);
+  await expect(page.getByRole("link", { name: "Kembali ke beranda" })).toBeVisible({ timeout: 2_000 });
   expect((await page.request.get("/api/v1/spm?wilayah=17.07&tahun=2026&bulan=1")).status()).toBe(403);
 });
 
@@ -144,7 +147,9 @@ test("the page is painted before its JavaScript loads; then every chunk loads on
   await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector("h1")!).some((k) => k.startsWith("__reactFiber")))).toBe(true);
   await page.evaluate(() => ((window as unknown as { __belumMuat: boolean }).__belumMuat = true));
   await page.getByRole("link", { name: "SPM-02", exact: true }).click();
-  await expect(page).toHaveURL(/indikator=SPM-02/);
+  await expect(page).toHaveURL(/indikator=SPM-02#pws-trend$/);
+  // The reader stays at the chart that changed, not back at the top of the page.
+  await expect(page.getByRole("heading", { name: /Grafik PWS/ })).toBeInViewport();
   expect(await page.evaluate(() => (window as unknown as { __belumMuat?: boolean }).__belumMuat)).toBe(true);
   expect(errors).toEqual([]);
 });

@@ -50,6 +50,11 @@ describe("deferHeadScripts", () => {
     expect(out).toMatch(/^<html><head><script>\(function\(s,p\)/);
   });
 
+  it("leaves Next's error shell alone: a 404 of notFound() is drawn by its scripts, which must run at once", () => {
+    const shell = HEAD.replace('<html lang="id">', '<html id="__next_error__">');
+    expect(deferHeadScripts(shell)).toBe(shell);
+  });
+
   it("leaves a head without chunk scripts alone", () => {
     const head = '<html><head><meta charSet="utf-8"/><script src="/_next/static/chunks/poly.js" noModule=""></script></head>';
     expect(deferHeadScripts(head)).toBe(head);
@@ -250,6 +255,17 @@ describe("rewriteDocument", () => {
     });
     expect(sawBackpressure).toBe(true);
     expect(body.toString()).toBe(deferHeadScripts(HEAD) + "<body>" + parts.join("") + "</body></html>");
+  });
+
+  it("sends a 404 page as Next wrote it (gzipped), not rewritten", async () => {
+    const base = await serve((_req, res) => {
+      res.statusCode = 404;
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(HEAD + BODY);
+    });
+    const r = await get(base + "/wilayah/99.99", browser);
+    expect(r.status).toBe(404);
+    expect(zlib.gunzipSync(r.body).toString()).toBe(HEAD + BODY);
   });
 
   it("gzips other answers to a page request unchanged, and leaves 304 and compressed answers alone", async () => {
