@@ -9,6 +9,7 @@ import { defineConfig } from "@playwright/test";
 const root = path.resolve(import.meta.dirname, "../..");
 const external = process.env.RELIABILITY_BASE_URL;
 const PORT = Number(process.env.RELIABILITY_PORT ?? 3220);
+if (!process.env.RELIABILITY_DATA_DIR) process.env.RELIABILITY_DATA_DIR_MADE = "1"; // removed by teardown.ts
 const dataDir = process.env.RELIABILITY_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), "pantau-rel-"));
 process.env.RELIABILITY_DATA_DIR = dataDir; // workers re-read this config: keep one folder
 process.env.RELIABILITY_BASE_URL = external ?? `http://localhost:${PORT}`;

@@ -83,6 +83,9 @@ function replaceBlock(doc: string, key: string, content: string): string {
 }
 
 export default async function teardown() {
+  // The server's data folder, when playwright.config.ts made it (~600 MB a run).
+  const dir = process.env.RELIABILITY_DATA_DIR;
+  if (process.env.RELIABILITY_DATA_DIR_MADE === "1" && dir && dir.includes("pantau-rel-")) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 });
   const authz = readFigures<AuthzFigures>("authz");
   const forge = readFigures<ForgeFigures>("forge");
   const hostile = readFigures<HostileFigures>("hostile");
