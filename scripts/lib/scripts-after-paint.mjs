@@ -1,15 +1,13 @@
 // The dashboard first, its JavaScript after (issue 17: the desa dashboard on a cheap phone). Next.js puts every
 // chunk of a page in <head> as <script async> (vercel/next.js#66958): on a fast link they run before the
-// first paint, and on a slow one they run whenever they arrive, between the parser's steps. Every dashboard
-// reads without JavaScript (server-rendered, the grafik PWS as SVG), so nothing is lost by running the
-// chunks once the first frame is painted: an inline loader adds the same <script async> tags then (React
-// finds them there when it hydrates, and does not add them again). Until they run, a dashboard works as
-// plain HTML: its links load the next page, the period form is a GET form, "Keluar" posts its form.
-// Only the dashboards are rewritten (/wilayah, /puskesmas: pages to read, whose links and period form work
-// as plain HTML), when a browser asks for the page (Accept text/html, no RSC or server-action header).
-// Pages with forms to fill (login, laporan, sasaran, …) keep Next's order: there a user types at once, and
-// what they type must meet a hydrated form. The rewritten pages are gzipped here, since Next.js's own
-// compression would hand over compressed bytes. Plain JavaScript: scripts/next-server.mjs runs under `node`, without tsx.
+// first paint, and on a slow one they run whenever they arrive, between the parser's steps. A dashboard
+// reads and works without JavaScript (server-rendered, the grafik PWS as SVG; its links load the next page,
+// the period form is a GET form, "Keluar" posts its form), so its chunks can wait for the first frame: an
+// inline loader adds the same <script async> tags then (React finds them there when it hydrates, and does
+// not add them again). Only the dashboards (/wilayah, /puskesmas) are rewritten, when a browser asks for
+// the page; pages with forms to fill (login, laporan, sasaran, …) keep Next's order, since what a user types
+// must meet a hydrated form. The rewritten pages are gzipped here: Next.js's own compression would hand
+// over compressed bytes. Plain JavaScript: scripts/next-server.mjs runs under `node`, without tsx.
 import zlib from "node:zlib";
 
 const HEAD_CHUNK = /<script src="(\/_next\/static\/[^"<>]+\.js)" async=""><\/script>/g;
