@@ -2,7 +2,13 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useSyncExternalStore } from "react";
+
+const noop = () => () => {};
+/** false while the server renders and the page hydrates, true once React runs the form in the browser. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(noop, () => true, () => false);
+}
 
 export interface LoginLabels {
   email: string;
@@ -10,12 +16,16 @@ export interface LoginLabels {
   submit: string;
   submitting: string;
   genericError: string;
+  perluJavaScript: string;
 }
 
 export function LoginForm({ labels, initialError }: { labels: LoginLabels; initialError: string | null }) {
   const [error, setError] = useState<string | null>(initialError);
   const [pending, setPending] = useState(false);
   const router = useRouter();
+  // Signing in goes through next-auth's client (signIn): until the form is hydrated the button stays off,
+  // so a quick tap on a slow phone cannot post the form to /login, which would show it again, emptied.
+  const hydrated = useHydrated();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,9 +79,12 @@ export function LoginForm({ labels, initialError }: { labels: LoginLabels; initi
       <div id="login-error" aria-live="polite" className="min-h-6 text-sm text-red-700" role="status">
         {error}
       </div>
+      <noscript>
+        <p className="text-sm text-red-700">{labels.perluJavaScript}</p>
+      </noscript>
       <button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         className="w-full rounded bg-teal-800 px-4 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-60"
       >
         {pending ? labels.submitting : labels.submit}

@@ -42,3 +42,18 @@ test("logout ends the session", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
 });
+
+test("without JavaScript the login page says so, and its button cannot post the form to nowhere", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await expect(page.getByText("Untuk masuk, Pantau memerlukan JavaScript.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Masuk" })).toBeDisabled();
+  await context.close();
+});
+
+test("with JavaScript the login button is ready once the form is hydrated, and no JavaScript notice shows", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: "Masuk" })).toBeEnabled();
+  await expect(page.getByText("Untuk masuk, Pantau memerlukan JavaScript.")).toBeHidden();
+});
