@@ -2,6 +2,7 @@ import fs from "node:fs";
 import zlib from "node:zlib";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { formFields, multipart, type Session } from "./http";
+import { deferredScripts } from "../lib/scripts-after-paint.mjs";
 
 // Page-level pieces of the benchmark: the realisasi shown on a dashboard card, the monthly form saved as a
 // browser without JavaScript saves it, and the JavaScript a page makes the browser download.
@@ -61,9 +62,7 @@ export async function pageJs(s: Session, path: string, route: string): Promise<P
   const tags = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]);
   const src = (attrs: string) => /src="(\/_next\/static\/[^"]+\.js)"/.exec(attrs)?.[1] ?? null;
   const legacy = new Set(tags.filter((t) => /noModule/i.test(t)).map(src).filter((u): u is string => u !== null));
-  const loader = /<script>\(function\(s,p\)\{[\s\S]*?\}\)\((\[[^\]]*\]),(\[[^\]]*\])\)<\/script>/.exec(html);
-  const loaded: string[] = loader ? [...JSON.parse(loader[1]), ...JSON.parse(loader[2])] : [];
-  const modern = [...new Set([...tags.map(src), ...loaded, ...[...html.matchAll(/href="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1])])]
+  const modern = [...new Set([...tags.map(src), ...deferredScripts(html), ...[...html.matchAll(/href="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1])])]
     .filter((u): u is string => u !== null && !legacy.has(u));
   const manifest = `.next/server/app${route}/page/react-loadable-manifest.json`;
   const lazy = fs.existsSync(manifest)

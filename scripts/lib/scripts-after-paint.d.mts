@@ -3,5 +3,6 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 
 export function deferHeadScripts(head: string): string;
 export function acceptsGzip(header: string | undefined): boolean;
+export function deferredScripts(html: string): string[];
 export function isDocumentRequest(req: Pick<IncomingMessage, "method" | "url" | "headers">): boolean;
 export function rewriteDocument(req: IncomingMessage, res: ServerResponse): void;

@@ -49,6 +49,13 @@ export function deferHeadScripts(head) {
   return rest.replace(/<head>/, `<head>${loader}`);
 }
 
+/** The chunk scripts and preloads a rewritten page's loader adds after the first paint (none for a page
+ *  sent as Next wrote it): for measuring what a page loads (scripts/bench/pages.ts). */
+export function deferredScripts(html) {
+  const m = /<script>\(function\(s,p\)\{[\s\S]*?\}\)\((\[[^\]]*\]),(\[[^\]]*\])\)<\/script>/.exec(html);
+  return m ? [...JSON.parse(m[1]), ...JSON.parse(m[2])] : [];
+}
+
 const DASHBOARD = /^\/(wilayah|puskesmas)(\/|\?|$)/;
 
 /** A browser asking for a dashboard page: not Next's own RSC fetches (client navigation, server actions). */

@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import zlib from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
-import { acceptsGzip, deferHeadScripts, isDocumentRequest, rewriteDocument } from "@/scripts/lib/scripts-after-paint.mjs";
+import { acceptsGzip, deferHeadScripts, deferredScripts, isDocumentRequest, rewriteDocument } from "@/scripts/lib/scripts-after-paint.mjs";
 
 // A head as Next.js 16 writes it (trimmed): stylesheet, a low-priority preload, the chunks as async
 // scripts, metadata, the noModule polyfill.
@@ -53,6 +53,11 @@ describe("deferHeadScripts", () => {
   it("leaves Next's error shell alone: a 404 of notFound() is drawn by its scripts, which must run at once", () => {
     const shell = HEAD.replace('<html lang="id">', '<html id="__next_error__">');
     expect(deferHeadScripts(shell)).toBe(shell);
+  });
+
+  it("reads back what a rewritten page loads after the paint (the bench counts it), and nothing from a plain page", () => {
+    expect(deferredScripts(deferHeadScripts(HEAD) + BODY)).toEqual(["/_next/static/chunks/one.js", "/_next/static/chunks/turbopack-two.js", "/_next/static/chunks/lazy.js"]);
+    expect(deferredScripts(HEAD + BODY)).toEqual([]);
   });
 
   it("leaves a head without chunk scripts alone", () => {
