@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import http from "node:http";
 import next from "next";
+import { buildBootstrapSteps } from "./lib/bootstrap-steps.mjs";
 import { isDocumentRequest, rewriteDocument } from "./lib/scripts-after-paint.mjs";
 
 const port = Number(process.env.PORT ?? 3000);
@@ -40,7 +41,7 @@ function timed(req, res, run) {
 
 const server = http.createServer((req, res) => {
   req.headers["x-pantau-alamat"] = req.socket.remoteAddress ?? "";
-  if (isDocumentRequest(req)) rewriteDocument(req, res);
+  if (isDocumentRequest(req)) rewriteDocument(req, res, buildBootstrapSteps());
   if (timing) timed(req, res, () => void handle(req, res));
   else void handle(req, res);
 });

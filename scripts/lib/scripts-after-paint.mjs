@@ -20,8 +20,19 @@ const MAX_HEAD_BYTES = 256 * 1024;
 // added once, with the async attribute React looks for; the low-priority preloads follow as preloads.
 // Nothing of them is fetched before the paint: on a slow link the HTML and the stylesheet have the
 // bandwidth to themselves (preloading the chunks from the start, tried, took it back: LCP 1.2 → 2.2 s).
+// With `w` (bootstrap-steps.mjs), it also queues inline `beforeInteractive` scripts (`self.__next_s`), which
+// Next runs one timer apart before it hydrates: the first registers a Turbopack module that hands back the
+// runtime's require, each next one evaluates the modules of `w` in order until 5 ms have passed.
 const LOADER =
-  "(function(s,p){var d=0,h=document.head;function go(){if(d)return;d=1;" +
+  "(function(s,p,w){var d=0,h=document.head;" +
+  "if(w.length){var r,i=0,q=self.__next_s=self.__next_s||[],n=Math.min(w.length,8);" +
+  "self.__pantauSteps=function(first){var T=globalThis.TURBOPACK;" +
+  "if(first){if(T&&T.push){T.push(['pantau-steps.js','pantau-steps',function(c){r=function(id){c.r(id)}}]);" +
+  "T.push({otherChunks:[],runtimeModuleIds:['pantau-steps']})}return}" +
+  "if(!r)return;var t=performance.now();" +
+  "while(i<w.length){try{r(w[i])}catch(e){}i++;if(performance.now()-t>=5)break}};" +
+  "q.push([0,{children:'self.__pantauSteps(1)'}]);while(n--)q.push([0,{children:'self.__pantauSteps()'}])}" +
+  "function go(){if(d)return;d=1;" +
   "s.forEach(function(u){var e=document.createElement('script');e.src=u;e.setAttribute('async','');h.appendChild(e)});" +
   "p.forEach(function(u){var l=document.createElement('link');l.rel='preload';l.as='script';l.href=u;h.appendChild(l)})}" +
   "var P=window.PerformanceObserver;" +
@@ -34,7 +45,7 @@ const LOADER =
  *  that adds them after the first paint; unchanged when it holds none. `head` is the document up to and
  *  including `</head>`. The loader goes right after the charset declaration (which must stay in the first
  *  1,024 bytes), before the stylesheet: an inline script after a stylesheet would wait for it. */
-export function deferHeadScripts(head) {
+export function deferHeadScripts(head, steps = []) {
   // Next's error shell (`notFound()`, an error) is drawn by its JavaScript alone: it must run at once.
   if (/<html[^>]*\sid="__next_error__"/.test(head)) return head;
   const sources = [];
@@ -43,7 +54,7 @@ export function deferHeadScripts(head) {
     .replace(HEAD_CHUNK, (_, src) => (sources.push(src), ""))
     .replace(HEAD_PRELOAD, (_, src) => (preloads.push(src), ""));
   if (sources.length === 0) return head;
-  const loader = `<script>${LOADER}(${JSON.stringify(sources)},${JSON.stringify(preloads)})</script>`;
+  const loader = `<script>${LOADER}(${JSON.stringify(sources)},${JSON.stringify(preloads)},${JSON.stringify(steps)})</script>`;
   const charset = /<meta charSet="utf-8"\/>/i.exec(rest);
   if (charset) return rest.slice(0, charset.index + charset[0].length) + loader + rest.slice(charset.index + charset[0].length);
   return rest.replace(/<head>/, `<head>${loader}`);
@@ -52,7 +63,7 @@ export function deferHeadScripts(head) {
 /** The chunk scripts and preloads a rewritten page's loader adds after the first paint (none for a page
  *  sent as Next wrote it): for measuring what a page loads (scripts/bench/pages.ts). */
 export function deferredScripts(html) {
-  const m = /<script>\(function\(s,p\)\{[\s\S]*?\}\)\((\[[^\]]*\]),(\[[^\]]*\])\)<\/script>/.exec(html);
+  const m = /<script>\(function\(s,p,w\)\{[\s\S]*?\}\)\((\[[^\]]*\]),(\[[^\]]*\]),\[[^\]]*\]\)<\/script>/.exec(html);
   return m ? [...JSON.parse(m[1]), ...JSON.parse(m[2])] : [];
 }
 
@@ -82,9 +93,9 @@ export function acceptsGzip(header) {
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/;
 
-/** Rewrites a document response: its head as deferHeadScripts says, gzip when the client accepts it. Call
+/** Rewrites a document response: its head as deferHeadScripts says (with `steps`), gzip when the client accepts it. Call
  *  before Next.js handles the request (it then sees no Accept-Encoding and leaves compression to this). */
-export function rewriteDocument(req, res) {
+export function rewriteDocument(req, res, steps = []) {
   const gzipOk = acceptsGzip(req.headers["accept-encoding"]);
   delete req.headers["accept-encoding"];
   const write = res.write.bind(res);
@@ -139,7 +150,7 @@ export function rewriteDocument(req, res) {
     pending = null;
     if (at < 0) return emit(joined);
     const cut = at + HEAD_END.length;
-    const head = Buffer.from(deferHeadScripts(joined.subarray(0, cut).toString("utf8")), "utf8");
+    const head = Buffer.from(deferHeadScripts(joined.subarray(0, cut).toString("utf8"), steps), "utf8");
     return emit(Buffer.concat([head, joined.subarray(cut)]));
   };
 

@@ -15,7 +15,7 @@ const HEAD =
 const BODY = '<body><main><h1>Dasbor</h1></main><script>self.__next_f.push([1,"x"])</script></body></html>';
 
 function loaderArgs(html: string): [string[], string[]] {
-  const m = /<meta charSet="utf-8"\/><script>\(function\(s,p\)\{.*?\}\)\((\[.*?\]),(\[.*?\])\)<\/script>/.exec(html);
+  const m = /<meta charSet="utf-8"\/><script>\(function\(s,p,w\)\{.*?\}\)\((\[.*?\]),(\[.*?\]),\[[^\]]*\]\)<\/script>/.exec(html);
   if (!m) throw new Error(`no loader in ${html.slice(0, 200)}`);
   return [JSON.parse(m[1]), JSON.parse(m[2])];
 }
@@ -47,7 +47,7 @@ describe("deferHeadScripts", () => {
 
   it("puts the loader first in the head when there is no charset declaration", () => {
     const out = deferHeadScripts('<html><head><script src="/_next/static/chunks/one.js" async=""></script></head>');
-    expect(out).toMatch(/^<html><head><script>\(function\(s,p\)/);
+    expect(out).toMatch(/^<html><head><script>\(function\(s,p,w\)/);
   });
 
   it("leaves Next's error shell alone: a 404 of notFound() is drawn by its scripts, which must run at once", () => {
