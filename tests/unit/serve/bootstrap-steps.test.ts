@@ -72,8 +72,9 @@ function runBootstrap(steps: number[], cost: (id: number) => number) {
       } else factories.get(id)!(ctx);
     },
   };
+  const setTimeout = (fn: () => void) => void timers.push(fn);
   const sandbox: Record<string, unknown> = {
-    setTimeout: (fn: () => void) => void timers.push(fn),
+    setTimeout,
     requestAnimationFrame: () => {},
     performance: { now: () => now },
     document: {
@@ -106,7 +107,7 @@ function runBootstrap(steps: number[], cost: (id: number) => number) {
       () =>
         new Promise<void>((resolve) => {
           const el = { innerHTML: props.children };
-          sandbox.setTimeout(resolve);
+          setTimeout(resolve);
           (sandbox.document as { head: { appendChild(e: unknown): void } }).head.appendChild(el);
         }),
     );
