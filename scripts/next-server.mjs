@@ -4,7 +4,7 @@
 // address even when a client forges X-Forwarded-For, and pages load their JavaScript after the first paint
 // (scripts/lib/scripts-after-paint.mjs). Plain JavaScript: it runs under `node`, without tsx.
 // PANTAU_TIMING=<file> (profiling, off by default): each request runs with a timing store (lib/timing.ts)
-// and, once answered, appends a JSON line {path, status, totalMs, firstByteMs, spans} to the file.
+// and, once answered, appends a JSON line {method, path, status, totalMs, firstByteMs, spans} to the file.
 import { AsyncLocalStorage } from "node:async_hooks";
 import fs from "node:fs";
 import http from "node:http";
@@ -33,7 +33,7 @@ function timed(req, res, run) {
     return write.apply(this, args);
   };
   res.once("finish", () => {
-    const line = { path: req.url, status: res.statusCode, totalMs: performance.now() - start, firstByteMs, spans: store.spans };
+    const line = { method: req.method, path: req.url, status: res.statusCode, totalMs: performance.now() - start, firstByteMs, spans: store.spans };
     fs.appendFile(timingFile, JSON.stringify(line) + "\n", () => {});
   });
   timing.run(store, run);

@@ -15,23 +15,31 @@ export function dataDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.PANTAU_DATA_DIR ?? path.join(process.cwd(), ".pantau"));
 }
 
-function urlFor(port: number, database = DATABASE_NAME): string {
-  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+/** The URL of the server on `port`: through its Unix socket when it has one, else TCP on 127.0.0.1. A local
+ *  socket is cheaper per round trip than loopback TCP, and a form save makes about twenty (bench, issue 17:
+ *  four concurrent saves p95 145 → 125 ms); pg and pg_dump both read `?host=<directory>`. */
+function urlFor(server: { port: number; socketDir: string | null }, database = DATABASE_NAME): string {
+  const host = server.socketDir ? "localhost" : "127.0.0.1";
+  const url = `postgresql://${USER}:${PASSWORD}@${host}:${server.port}/${database}`;
+  return server.socketDir ? `${url}?host=${encodeURIComponent(server.socketDir)}` : url;
 }
 
-/** Port of a live postmaster on `pgDir`, read from postmaster.pid, or null. */
-function runningPort(pgDir: string): number | null {
+/** The live postmaster on `pgDir` (postmaster.pid: pid, data dir, start time, port, socket directory), or
+ *  null. Its socket directory counts only when the socket is there. */
+function runningServer(pgDir: string): { port: number; socketDir: string | null } | null {
   const pidFile = path.join(pgDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return null;
   const lines = fs.readFileSync(pidFile, "utf8").split("\n");
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
+  const dir = lines[4]?.trim() ?? "";
+  const socketDir = dir && path.isAbsolute(dir) && fs.existsSync(path.join(dir, `.s.PGSQL.${port}`)) ? dir : null;
   try {
     process.kill(pid, 0);
-    return port;
+    return { port, socketDir };
   } catch (error) {
     // EPERM: alive but owned by the postgres user (we run as root); ESRCH: stale file.
-    return (error as NodeJS.ErrnoException).code === "EPERM" ? port : null;
+    return (error as NodeJS.ErrnoException).code === "EPERM" ? { port, socketDir } : null;
   }
 }
 
@@ -46,11 +54,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForLivePostmaster(pgDir: string, timeoutMs: number): Promise<number | null> {
+async function waitForLivePostmaster(pgDir: string, timeoutMs: number): Promise<{ port: number; socketDir: string | null } | null> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    const port = runningPort(pgDir);
-    if (port) return port;
+    const server = runningServer(pgDir);
+    if (server) return server;
     await new Promise((r) => setTimeout(r, 200));
   }
   return null;
@@ -68,7 +76,7 @@ export interface EmbeddedServer {
  */
 export async function startEmbedded(dir = dataDir(), log = false, port?: number): Promise<EmbeddedServer> {
   const pgDir = path.join(dir, "pg");
-  const existing = runningPort(pgDir);
+  const existing = runningServer(pgDir);
   if (existing) return { url: urlFor(existing), stop: async () => {} };
 
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
@@ -98,8 +106,8 @@ export async function startEmbedded(dir = dataDir(), log = false, port?: number)
     await pg.start();
   } catch {
     // Another process may have started it at the same moment: attach to that one.
-    const port2 = await waitForLivePostmaster(pgDir, 5000);
-    if (port2) return { url: urlFor(port2), stop: async () => {} };
+    const other = await waitForLivePostmaster(pgDir, 5000);
+    if (other) return { url: urlFor(other), stop: async () => {} };
     throw new Error(`PostgreSQL tertanam gagal dijalankan di ${pgDir}`);
   }
   const client = pg.getPgClient();
@@ -107,5 +115,5 @@ export async function startEmbedded(dir = dataDir(), log = false, port?: number)
   const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
   if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
   await client.end();
-  return { url: urlFor(port), stop: () => pg.stop() };
+  return { url: urlFor(runningServer(pgDir) ?? { port, socketDir: null }), stop: () => pg.stop() };
 }

@@ -22,15 +22,17 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 // Prisma's driver-adapter error kinds for the same situations.
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 const MESSAGES =
-  /connection terminated|connection error|not queryable|timeout exceeded when trying to connect|^timeout expired$|query read timeout|terminating connection|database system is (starting up|shutting down|in recovery mode)|ECONNREFUSED|can't reach database server/i;
+  /connection terminated|connection error|not queryable|timeout exceeded when trying to connect|^timeout expired$|query read timeout|terminating connection|database system is (starting up|shutting down|in recovery mode)|ECONNREFUSED|connect ENOENT|can't reach database server/i;
 
 /** Whether an error (or one of its causes) means the database cannot be used right now. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 6; depth++) {
     if (e instanceof DatabaseUnavailableError) return true;
     if (typeof e !== "object") return false;
-    const { code, kind, message, cause } = e as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown };
+    const { code, syscall, kind, message, cause } = e as { code?: unknown; syscall?: unknown; kind?: unknown; message?: unknown; cause?: unknown };
     if (typeof code === "string" && (SOCKET_CODES.has(code) || PG_CODES.test(code) || PRISMA_CODES.has(code))) return true;
+    // The embedded server's Unix socket is gone while it is stopped (lib/db/embedded.ts): only a connect.
+    if (code === "ENOENT" && syscall === "connect") return true;
     if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
     if (typeof message === "string" && MESSAGES.test(message)) return true;
     e = cause;

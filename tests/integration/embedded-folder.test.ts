@@ -4,6 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { startEmbedded } from "@/lib/db/embedded";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 // The embedded data folder holds the generated session secret: it must never be world-writable, also when
 // the process runs as root (CI does), where PostgreSQL runs as user `postgres`.
@@ -24,6 +25,31 @@ describe("embedded data folder", () => {
     } finally {
       await server.stop();
       fs.rmSync(parent, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("connects through the server's Unix socket; a second process attaches with the same URL; stopped, it is 'unavailable'", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-socket-"));
+    fs.chmodSync(dir, 0o755);
+    const server = await startEmbedded(dir);
+    try {
+      expect(server.url).toMatch(/^postgresql:\/\/postgres:pantau@localhost:\d+\/pantau\?host=%2F/);
+      const c = new pg.Client({ connectionString: server.url });
+      await c.connect();
+      // No server address: a Unix-domain connection.
+      expect((await c.query("SELECT inet_server_addr() AS addr")).rows).toEqual([{ addr: null }]);
+      await c.end();
+      expect((await startEmbedded(dir)).url).toBe(server.url);
+      await server.stop();
+      const error = await new pg.Client({ connectionString: server.url }).connect().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).not.toBeNull();
+      expect(isDatabaseUnavailable(error)).toBe(true);
+    } finally {
+      await server.stop().catch(() => {});
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
 });
