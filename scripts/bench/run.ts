@@ -71,6 +71,7 @@ async function main() {
   const db = new pg.Pool({ connectionString: server.url, max: o.connections + 2 });
   db.on("error", () => {}); // an idle client dropped at shutdown is not a failure of the run
   let app: Awaited<ReturnType<typeof startApp>> | null = null;
+  const timingFile = path.join(os.tmpdir(), `pantau-timing-${process.pid}.jsonl`);
   try {
     const client = await db.connect();
     const t = await findTargets(client);
@@ -85,7 +86,6 @@ async function main() {
 
     buildIfStale(log);
     log(`Menjalankan server produksi (scripts/next-server.mjs) di port ${o.port}…`);
-    const timingFile = path.join(os.tmpdir(), `pantau-timing-${process.pid}.jsonl`);
     fs.rmSync(timingFile, { force: true });
     app = await startApp(o.port, server.url, o.profile && !o.longMinutes ? { PANTAU_TIMING: timingFile } : {});
     log(`  heap ${app.heapMb} MB (PANTAU_HEAP_MB)`);
@@ -278,6 +278,7 @@ async function main() {
     }
   } finally {
     await app?.stop();
+    fs.rmSync(timingFile, { force: true }); // the server appends to it until it stops
     await db.end();
     await server.stop();
   }
