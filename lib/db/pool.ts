@@ -116,5 +116,6 @@ export function bulkPool(): Promise<pg.Pool> {
 export async function closePool(): Promise<void> {
   const pools = globalState.__pantauPools ?? {};
   globalState.__pantauPools = {};
-  await Promise.all(Object.values(pools).map(async (p) => (await p!.catch(() => null))?.end()));
+  // A pool whose start failed is left as `undefined` (get): nothing to close, and the caller's own error stands.
+  await Promise.all(Object.values(pools).map(async (p) => (p ? (await p.catch(() => null))?.end() : undefined)));
 }
