@@ -24,23 +24,44 @@ function urlFor(server: { port: number; socketDir: string | null }, database = D
   return server.socketDir ? `${url}?host=${encodeURIComponent(server.socketDir)}` : url;
 }
 
-/** The live postmaster on `pgDir` (postmaster.pid: pid, data dir, start time, port, socket directory), or
- *  null. Its socket directory counts only when the socket is there. */
-function runningServer(pgDir: string): { port: number; socketDir: string | null } | null {
-  const pidFile = path.join(pgDir, "postmaster.pid");
-  if (!fs.existsSync(pidFile)) return null;
-  const lines = fs.readFileSync(pidFile, "utf8").split("\n");
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  const dir = lines[4]?.trim() ?? "";
-  const socketDir = dir && path.isAbsolute(dir) && fs.existsSync(path.join(dir, `.s.PGSQL.${port}`)) ? dir : null;
+/** Whether `pid` is alive and, where /proc shows it (Linux), a postgres working in `pgDir` (a postmaster
+ *  changes into its data folder): after a crash and a reboot, a stale postmaster.pid can name a pid that now
+ *  belongs to another program. When /proc cannot tell, an alive pid counts as the postmaster. */
+function isPostmasterOf(pid: number, pgDir: string): boolean {
   try {
     process.kill(pid, 0);
-    return { port, socketDir };
   } catch (error) {
-    // EPERM: alive but owned by the postgres user (we run as root); ESRCH: stale file.
-    return (error as NodeJS.ErrnoException).code === "EPERM" ? { port, socketDir } : null;
+    // EPERM: alive but owned by another user (PostgreSQL runs as `postgres` when we are root); ESRCH: gone.
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
+  let comm: string;
+  try {
+    comm = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return true; // no /proc (not Linux)
+  }
+  if (comm !== "postgres") return false;
+  try {
+    return fs.realpathSync(`/proc/${pid}/cwd`) === fs.realpathSync(pgDir);
+  } catch {
+    return true; // another user's process, unreadable to us
+  }
+}
+
+/** postmaster.pid of `pgDir`: pid, data dir, start time, port, socket directory, … (PostgreSQL's layout). */
+function pidFile(pgDir: string): { pid: number; port: number; socketDir: string } | null {
+  const file = path.join(pgDir, "postmaster.pid");
+  if (!fs.existsSync(file)) return null;
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  return { pid: Number(lines[0]), port: Number(lines[3]), socketDir: lines[4]?.trim() ?? "" };
+}
+
+/** The live postmaster on `pgDir`, or null. Its socket directory counts only when the socket is there. */
+function runningServer(pgDir: string): { port: number; socketDir: string | null } | null {
+  const f = pidFile(pgDir);
+  if (!f || !isPostmasterOf(f.pid, pgDir)) return null;
+  const dir = f.socketDir;
+  return { port: f.port, socketDir: dir && path.isAbsolute(dir) && fs.existsSync(path.join(dir, `.s.PGSQL.${f.port}`)) ? dir : null };
 }
 
 async function freePort(): Promise<number> {
@@ -78,6 +99,10 @@ export async function startEmbedded(dir = dataDir(), log = false, port?: number)
   const pgDir = path.join(dir, "pg");
   const existing = runningServer(pgDir);
   if (existing) return { url: urlFor(existing), stop: async () => {} };
+  // A postmaster.pid whose pid lives but is not this folder's postmaster is stale (a crash, then a reboot
+  // that gave the pid to another program): PostgreSQL could refuse to start over it.
+  const stale = pidFile(pgDir);
+  if (stale && !isPostmasterOf(stale.pid, pgDir)) fs.rmSync(path.join(pgDir, "postmaster.pid"), { force: true });
 
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   fs.mkdirSync(dir, { recursive: true });

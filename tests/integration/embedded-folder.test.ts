@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -49,6 +50,33 @@ describe("embedded data folder", () => {
       expect(isDatabaseUnavailable(error)).toBe(true);
     } finally {
       await server.stop().catch(() => {});
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("starts over a stale postmaster.pid whose pid now belongs to another program (a crash, then a reboot)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-stale-"));
+    fs.chmodSync(dir, 0o755);
+    const other = spawn("sleep", ["60"], { stdio: "ignore" });
+    try {
+      const first = await startEmbedded(dir);
+      const pidFile = path.join(dir, "pg", "postmaster.pid");
+      const lines = fs.readFileSync(pidFile, "utf8").split("\n");
+      await first.stop();
+      lines[0] = String(other.pid);
+      fs.writeFileSync(pidFile, lines.join("\n"), { mode: 0o600 });
+      const server = await startEmbedded(dir);
+      try {
+        const c = new pg.Client({ connectionString: server.url });
+        await c.connect();
+        expect((await c.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+        await c.end();
+        expect(Number(fs.readFileSync(pidFile, "utf8").split("\n")[0])).not.toBe(other.pid);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      other.kill();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
