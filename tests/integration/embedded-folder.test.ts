@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { startEmbedded } from "@/lib/db/embedded";
+import { startEmbedded, watchEmbedded } from "@/lib/db/embedded";
 import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 // The embedded data folder holds the generated session secret: it must never be world-writable, also when
@@ -77,6 +77,35 @@ describe("embedded data folder", () => {
       }
     } finally {
       other.kill();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("npm run serve keeps it running: stopped by the process that had started it, it comes back on the same URL", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-watch-"));
+    fs.chmodSync(dir, 0o755);
+    const owner = await startEmbedded(dir); // e.g. a CLI command, started first
+    const app = watchEmbedded(await startEmbedded(dir), dir, () => true, 200); // the demo, attached to it
+    const pidFile = path.join(dir, "pg", "postmaster.pid");
+    try {
+      await owner.stop(); // the CLI command ends
+      const deadline = Date.now() + 30_000;
+      let rows: unknown[] | null = null;
+      while (rows === null && Date.now() < deadline) {
+        const c = new pg.Client({ connectionString: app.url });
+        rows = await c.connect().then(
+          async () => (await c.query("SELECT 1 AS one")).rows,
+          () => null,
+        );
+        await c.end().catch(() => {});
+        if (rows === null) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(rows).toEqual([{ one: 1 }]);
+      await app.stop(); // the restarted server is the demo's own: stopped with it
+      expect(fs.existsSync(pidFile)).toBe(false);
+      await app.stop(); // already stopped: returns (it used to wait for ever)
+    } finally {
+      await app.stop().catch(() => {});
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
