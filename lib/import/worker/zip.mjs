@@ -3,7 +3,14 @@
 // inflated as a stream that stops at a byte budget, so a decompression bomb costs one chunk of memory and
 // the time to inflate up to the budget, never its full size. Plain JavaScript: it runs in the XLSX worker
 // (xlsx-worker.mjs), which Node loads from disk, outside Next's bundle.
-import zlib from "node:zlib";
+//
+// Inflated by fflate (pure JavaScript), not node:zlib: the worker is terminated when it passes its time or
+// heap limit, and a termination that lands while a node:zlib stream is being set up or torn down aborts
+// the whole process (Node 20: "Assertion `init_done_ && "close before init"' failed" in node_zlib.cc,
+// seen once in CI as the test worker of tests/unit/import/xlsx.test.ts dying). In the server that would be
+// the server process: a hostile upload would bring it down for everyone. Pure JavaScript holds no native
+// handle to clean up, so a termination at any instant ends the worker alone.
+import { Inflate } from "fflate";
 
 /** A refusal of the reader; `code` is one of XlsxRefusal's codes (lib/import/xlsx.ts). */
 export class XlsxRefusal extends Error {
@@ -22,6 +29,8 @@ const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const CHUNK = 64 * 1024;
+/** Compressed bytes inflated per step (see entryChunks). */
+const SLICE = 1024;
 
 /**
  * @typedef {{ name: string, flags: number, method: number, compressed: number, size: number, local: number }} ZipEntry
@@ -99,19 +108,23 @@ export async function* entryChunks(buf, entry, budget) {
     }
     return;
   }
-  const inflate = zlib.createInflateRaw({ chunkSize: CHUNK });
-  inflate.end(data);
+  // The compressed bytes go in by slices of SLICE: deflate inflates at most ~1,032× (RFC 1951's longest
+  // match per bit), so one slice yields at most ~1 MB before the budget is checked again.
+  /** @type {Uint8Array[]} */
+  const out = [];
+  const inflate = new Inflate((chunk) => void out.push(chunk));
   try {
-    for await (const chunk of inflate) {
-      seen += chunk.length;
-      if (seen > max) throw refuse();
-      budget.left -= chunk.length;
-      yield /** @type {Buffer} */ (chunk);
+    for (let i = 0; i === 0 || i < data.length; i += SLICE) {
+      inflate.push(data.subarray(i, i + SLICE), i + SLICE >= data.length);
+      for (let chunk = out.shift(); chunk; chunk = out.shift()) {
+        seen += chunk.length;
+        if (seen > max) throw refuse();
+        budget.left -= chunk.length;
+        yield Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      }
     }
   } catch (error) {
     if (error instanceof XlsxRefusal) throw error;
-    throw new XlsxRefusal("corrupt"); // zlib: invalid deflate data
-  } finally {
-    inflate.destroy();
+    throw new XlsxRefusal("corrupt"); // invalid or truncated deflate data
   }
 }
