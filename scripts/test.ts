@@ -28,12 +28,25 @@ function readJson(file: string): unknown {
   return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : null;
 }
 
-function addVitest(file: string) {
-  const r = readJson(file) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
-  if (!r) return;
+/** Adds a Vitest JSON report's counts; false when the run was not a success, null without a report. Tests that never reported
+ *  (their file's worker died: "Worker exited unexpectedly") count as failed, and so does a run Vitest calls
+ *  unsuccessful with no failed test (an unhandled error), whatever its exit code said. */
+function addVitest(file: string): boolean | null {
+  const r = readJson(file) as {
+    numTotalTests: number;
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    success: boolean;
+  } | null;
+  if (!r) return null; // not run (npm test -- <step>), or it died before writing: see the exit code
+  const unreported = Math.max(0, r.numTotalTests - r.numPassedTests - r.numFailedTests - r.numPendingTests - r.numTodoTests);
   total.passed += r.numPassedTests;
-  total.failed += r.numFailedTests;
+  total.failed += r.numFailedTests + unreported + (r.success === false && r.numFailedTests + unreported === 0 ? 1 : 0);
   total.skipped += r.numPendingTests + r.numTodoTests;
+  if (unreported > 0) console.log(`=== ${unreported} test(s) of ${file} never reported: counted as failed`);
+  return r.success !== false && unreported === 0;
 }
 
 function addPlaywright(file: string) {
@@ -50,9 +63,9 @@ let ok = true;
 ok = run("typecheck", "npx", ["tsc", "--noEmit"]) && ok;
 ok = run("lint", "npx", ["eslint", ".", "--max-warnings=0"]) && ok;
 const vitestOk = run("vitest", "npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
-addVitest("test-results/vitest.json");
+const vitestReportOk = addVitest("test-results/vitest.json");
 if (!vitestOk && !fs.existsSync("test-results/vitest.json")) total.failed += 1;
-ok = vitestOk && ok;
+ok = vitestOk && vitestReportOk !== false && ok;
 const buildOk = run("build", "npx", ["next", "build"]);
 ok = buildOk && ok;
 if (buildOk) {
@@ -75,9 +88,9 @@ if (buildOk) {
   ok = e2eOk && ok;
   // The fast subset of the reliability suite (headers, sessions, audit, backup/restore, 20-user load).
   const relOk = run("reliability", "npx", ["vitest", "run", "--config", "vitest.reliability.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/reliability.json"], { RELIABILITY_FAST: "1" });
-  addVitest("test-results/reliability.json");
+  const relReportOk = addVitest("test-results/reliability.json");
   if (!relOk && !fs.existsSync("test-results/reliability.json")) total.failed += 1;
-  ok = relOk && ok;
+  ok = relOk && relReportOk !== false && ok;
 }
 if (!ok && total.failed === 0) total.failed = 1; // a failed type-check, lint or build counts as a failure
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
