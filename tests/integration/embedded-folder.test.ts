@@ -109,4 +109,22 @@ describe("embedded data folder", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("stopping a server that has died returns at once (it used to wait for ever for an exit already past)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-dead-"));
+    fs.chmodSync(dir, 0o755);
+    const server = await startEmbedded(dir);
+    try {
+      const pid = Number(fs.readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+      process.kill(pid, "SIGKILL");
+      const gone = Date.now() + 10_000;
+      while (Date.now() < gone && fs.existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(fs.readFileSync(`/proc/${pid}/status`, "utf8"))) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 200)); // the child's exit reaches this process
+      const started = Date.now();
+      await server.stop();
+      expect(Date.now() - started).toBeLessThan(2000);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
