@@ -83,7 +83,8 @@ export async function segarkanPaket(userId: string, { paksa = false } = {}): Pro
       paket = gabungKiriman(null, (await res.json()) as KirimanPaket);
     }
     if (!paket || paket.userId !== userId) return false;
-    await simpanPaket(paket, res.headers.get("etag") ?? "");
+    // Not stored when "Keluar" came while it downloaded: the phone keeps nothing of a logged-out user.
+    if (!(await simpanPaket(paket, res.headers.get("etag") ?? ""))) return false;
     await tandaiPaketDicek(userId, now);
     return true;
   } catch {

@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from "idb";
 import type { EntriAntrean } from "./antrean";
 import type { PaketOffline } from "./paket";
 
@@ -60,16 +60,29 @@ export async function paketDicek(userId: string): Promise<number> {
   return Number((await (await buka()).get("meta", `dicek:${userId}`)) ?? 0);
 }
 
-export async function tandaiPaketDicek(userId: string, at: number): Promise<void> {
-  await (await buka()).put("meta", String(at), `dicek:${userId}`);
+/** Writes what a package download brought, unless `userId` is no longer the user of this browser: a
+ *  download that ends after "Keluar" emptied the store (hapusDataPengguna) must not put the user's data
+ *  back on the phone. One transaction over paket and meta, so it cannot interleave with the logout's.
+ *  Returns whether it wrote. */
+async function tulisBilaAktif(userId: string, tulis: (tx: IDBPTransaction<PantauDB, ("paket" | "meta")[], "readwrite">) => Promise<unknown>): Promise<boolean> {
+  const tx = (await buka()).transaction(["paket", "meta"], "readwrite");
+  const aktif = (await tx.objectStore("meta").get("aktif")) === userId;
+  if (aktif) await tulis(tx);
+  await tx.done;
+  return aktif;
+}
+
+export async function tandaiPaketDicek(userId: string, at: number): Promise<boolean> {
+  return tulisBilaAktif(userId, (tx) => tx.objectStore("meta").put(String(at), `dicek:${userId}`));
 }
 
 export async function bacaPaket(userId: string): Promise<(PaketOffline & { etag: string }) | null> {
   return (await (await buka()).get("paket", userId)) ?? null;
 }
 
-export async function simpanPaket(paket: PaketOffline, etag: string): Promise<void> {
-  await (await buka()).put("paket", { ...paket, etag });
+/** Stores the package of its user, while that user is the one of this browser (tulisBilaAktif). */
+export async function simpanPaket(paket: PaketOffline, etag: string): Promise<boolean> {
+  return tulisBilaAktif(paket.userId, (tx) => tx.objectStore("paket").put({ ...paket, etag }));
 }
 
 export async function daftarAntrean(userId: string): Promise<EntriAntrean[]> {
