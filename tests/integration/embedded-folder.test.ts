@@ -9,6 +9,13 @@ import { isDatabaseUnavailable } from "@/lib/db/errors";
 
 // The embedded data folder holds the generated session secret: it must never be world-writable, also when
 // the process runs as root (CI does), where PostgreSQL runs as user `postgres`.
+/** A fresh data folder (0755, as PostgreSQL running as `postgres` needs to traverse it). */
+function dataFolder(name: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `pantau-${name}-`));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}
+
 describe("embedded data folder", () => {
   it(`a folder left 0777 is tightened to 0755 and PostgreSQL still starts (running as ${process.getuid?.() === 0 ? "root" : "a user"})`, async () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-folder-"));
@@ -30,8 +37,7 @@ describe("embedded data folder", () => {
   }, 120_000);
 
   it("connects through the server's Unix socket; a second process attaches with the same URL; stopped, it is 'unavailable'", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-socket-"));
-    fs.chmodSync(dir, 0o755);
+    const dir = dataFolder("socket");
     const server = await startEmbedded(dir);
     try {
       expect(server.url).toMatch(/^postgresql:\/\/postgres:pantau@localhost:\d+\/pantau\?host=%2F/);
@@ -55,8 +61,7 @@ describe("embedded data folder", () => {
   }, 120_000);
 
   it("starts over a stale postmaster.pid whose pid now belongs to another program (a crash, then a reboot)", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-stale-"));
-    fs.chmodSync(dir, 0o755);
+    const dir = dataFolder("stale");
     const other = spawn("sleep", ["60"], { stdio: "ignore" });
     try {
       const first = await startEmbedded(dir);
@@ -82,8 +87,7 @@ describe("embedded data folder", () => {
   }, 120_000);
 
   it("npm run serve keeps it running: stopped by the process that had started it, it comes back on the same URL", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-watch-"));
-    fs.chmodSync(dir, 0o755);
+    const dir = dataFolder("watch");
     const owner = await startEmbedded(dir); // e.g. a CLI command, started first
     const app = watchEmbedded(await startEmbedded(dir), dir, () => true, 200); // the demo, attached to it
     const pidFile = path.join(dir, "pg", "postmaster.pid");
@@ -111,8 +115,7 @@ describe("embedded data folder", () => {
   }, 120_000);
 
   it("stopping a server that has died returns at once (it used to wait for ever for an exit already past)", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-dead-"));
-    fs.chmodSync(dir, 0o755);
+    const dir = dataFolder("dead");
     const server = await startEmbedded(dir);
     try {
       const pid = Number(fs.readFileSync(path.join(dir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
