@@ -57,7 +57,7 @@ export async function importValues(actor: Actor, input: Uint8Array | string, opt
           peringatan: new Map(rs.flatMap((r) => (peringatan.has(r.line) ? [[r.indikator, peringatan.get(r.line)!] as const] : []))),
         })),
         "import",
-        progress,
+        { progress },
       );
       if (tulis.konflik.length > 0) return { ok: false, errors: refuse(rows, new Map(tulis.konflik.map((k) => [k, IMPORT_MSG.laporanBerubah]))) };
       return {

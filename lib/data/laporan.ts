@@ -3,6 +3,7 @@ import type pg from "pg";
 import type { Actor } from "@/lib/auth/actor";
 import { seesDrafts, visibleStatus } from "@/lib/auth/drafts";
 import { ForbiddenError, requirePermission } from "@/lib/auth/permissions";
+import { batch, type Statement } from "@/lib/db/batch";
 import { pool } from "@/lib/db/pool";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { periodKey } from "@/lib/import/values";
@@ -11,7 +12,7 @@ import { realisasi } from "@/lib/spm/capaian";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { todayWib } from "@/lib/clock";
 import { inTransaction } from "./transaction";
-import { tulisLaporan, type SumberTulis } from "./tulis-laporan";
+import { hariBatasFrom, hariBatasStatement, tulisLaporan, type SumberTulis } from "./tulis-laporan";
 import { desaStatuses } from "./kelengkapan";
 import { nilaiSumsQuery } from "./sums-sql";
 import { getWilayah, type WilayahNode } from "./wilayah";
@@ -45,25 +46,28 @@ export interface LaporanForm {
  * What validation and the form's running totals need, counted exactly as the dashboards count: the
  * desa's sums of January..bulan−1 from the same SQL as every figure (lib/data/sums-sql: only reports
  * DIKIRIM and DIVERIFIKASI, so no draft reaches anyone through a total), the sasaran, and the counted
- * values of the six months before for the outlier check. Inside a save it runs on the save's client.
+ * values of the six months before for the outlier check. Two statements (one in January), read with
+ * konteksFrom: in parallel on the pool for the form, in the save's one batch inside a save.
  */
-async function loadKonteks(c: pg.ClientBase | pg.Pool, desa: Pick<WilayahNode, "tingkat" | "kode" | "place">, tahun: number, bulan: number): Promise<KonteksValidasi> {
-  // The sasaran and the six months before in one statement (each statement is a round trip the web server pays).
-  const [own, prev] = await Promise.all([
-    c.query<{ s: Record<string, number>; r: [string, number][] }>(
-      `SELECT (SELECT coalesce(json_object_agg(indikator_kode, jumlah), '{}') FROM sasaran WHERE desa_kode = $1 AND tahun = $2) AS s,
-         (SELECT coalesce(json_agg(json_build_array(indikator_kode, nilai) ORDER BY tahun, bulan), '[]') FROM nilai
-          WHERE desa_kode = $1 AND dihitung AND (tahun * 12 + bulan) BETWEEN ($2 * 12 + $3 - 6) AND ($2 * 12 + $3 - 1)) AS r`,
-      [desa.kode, tahun, bulan],
-    ),
-    bulan > 1 ? c.query<{ i: string } & Record<`m${number}`, string | null>>(...nilaiSumsQuery(desa, null, tahun, bulan - 1)) : Promise.resolve({ rows: [] }),
-  ]);
-  const konteks: KonteksValidasi = { sasaran: { ...own.rows[0].s }, kumulatifSebelum: {}, riwayat: {} };
-  for (const r of prev.rows) {
+function konteksStatements(desa: Pick<WilayahNode, "tingkat" | "kode" | "place">, tahun: number, bulan: number): Statement[] {
+  const own: Statement = [
+    `SELECT (SELECT coalesce(json_object_agg(indikator_kode, jumlah), '{}') FROM sasaran WHERE desa_kode = $1 AND tahun = $2) AS s,
+       (SELECT coalesce(json_agg(json_build_array(indikator_kode, nilai) ORDER BY tahun, bulan), '[]') FROM nilai
+        WHERE desa_kode = $1 AND dihitung AND (tahun * 12 + bulan) BETWEEN ($2 * 12 + $3 - 6) AND ($2 * 12 + $3 - 1)) AS r`,
+    [desa.kode, tahun, bulan],
+  ];
+  return bulan > 1 ? [own, nilaiSumsQuery(desa, null, tahun, bulan - 1)] : [own];
+}
+
+type KonteksRows = [own: { s: Record<string, number>; r: [string, number][] }[], prev?: ({ i: string } & Record<`m${number}`, string | null>)[]];
+
+function konteksFrom([own, prev = []]: KonteksRows, bulan: number): KonteksValidasi {
+  const konteks: KonteksValidasi = { sasaran: { ...own[0].s }, kumulatifSebelum: {}, riwayat: {} };
+  for (const r of prev) {
     const months = Array.from({ length: bulan - 1 }, (_, j) => Number(r[`m${j + 1}`] ?? 0));
     konteks.kumulatifSebelum[r.i] = realisasi("kumulatif", months, bulan - 1);
   }
-  for (const [i, v] of own.rows[0].r) (konteks.riwayat[i] ??= []).push(v);
+  for (const [i, v] of own[0].r) (konteks.riwayat[i] ??= []).push(v);
   return konteks;
 }
 
@@ -80,7 +84,7 @@ export async function getLaporanForm(actor: Actor, desaKode: string, tahun: numb
        FROM laporan l WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3`,
       [desaKode, tahun, bulan],
     ),
-    loadKonteks(db, node, tahun, bulan),
+    Promise.all(konteksStatements(node, tahun, bulan).map(([sql, params]) => db.query(sql, params as unknown[]))).then((r) => konteksFrom(r.map((x) => x.rows) as KonteksRows, bulan)),
     bulan > 1 ? desaStatuses(desaKode, tahun, bulan - 1, seesDrafts(actor, node.place)) : Promise.resolve([]),
   ]);
   const l = visibleStatus(actor, node.place, lap.rows[0]?.status) ? lap.rows[0] : undefined;
@@ -173,23 +177,29 @@ async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInp
   if (isFuture(input.tahun, input.bulan)) return { ok: false, reason: "status", message: MSG_LAPORAN.periodeMendatang };
   // A report not yet created has no row to lock: two first saves of it (two phones syncing, two tabs) would
   // both see "no report" and the later one would then update the earlier one's report as its own. The
-  // report's key is locked for the transaction first, so the later save sees the report and its versi.
-  await client.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`laporan:${periodKey(input.desaKode, input.tahun, input.bulan)}`]);
-  const existing = (await client.query(`SELECT id, status::text, versi FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 FOR UPDATE`, [input.desaKode, input.tahun, input.bulan])).rows[0] as
-    | { id: string; status: StatusLaporan; versi: number }
-    | undefined;
+  // report's key is locked for the transaction first, so the later save sees the report and its versi:
+  // the statements after the lock run after it is granted, each with its own snapshot. The lock, the
+  // report, its values, the deadline day and the validation's context are one round trip (lib/db/batch).
+  const period = [input.desaKode, input.tahun, input.bulan] as const;
+  const [, lap, stored, batas, ...konteks] = await batch(client, [
+    [`SELECT pg_advisory_xact_lock(hashtext($1))`, [`laporan:${periodKey(...period)}`]],
+    [`SELECT id, status::text, versi FROM laporan WHERE desa_kode = $1 AND tahun = $2 AND bulan = $3 FOR UPDATE`, period],
+    [`SELECT n.indikator_kode i, n.nilai v FROM nilai n JOIN laporan l ON l.id = n.laporan_id WHERE l.desa_kode = $1 AND l.tahun = $2 AND l.bulan = $3`, period],
+    hariBatasStatement([input.desaKode]),
+    ...konteksStatements(node, input.tahun, input.bulan),
+  ]);
+  const existing = lap.rows[0] as { id: string; status: StatusLaporan; versi: number } | undefined;
   if ((existing?.versi ?? 0) !== input.versi) return { ok: false, reason: "conflict", message: MSG_LAPORAN.konflik };
   if (existing?.status === "DIVERIFIKASI") return { ok: false, reason: "locked", message: MSG_LAPORAN.terkunci };
   if (existing?.status === "DIKIRIM" && input.aksi === "draf") return { ok: false, reason: "status", message: MSG_LAPORAN.sudahDikirim };
   const old = new Map<string, number>();
-  if (existing) for (const r of (await client.query<{ i: string; v: number }>(`SELECT indikator_kode i, nilai v FROM nilai WHERE laporan_id = $1`, [existing.id])).rows) old.set(r.i, r.v);
+  for (const r of stored.rows as { i: string; v: number }[]) old.set(r.i, r.v);
   // The grid writes one klaster: the other indicators keep their stored values (validated with them).
   const ditulis = input.indikator ? new Set(input.indikator) : null;
   const raw: Record<string, string> = {};
   if (ditulis) for (const [i, v] of old) if (!ditulis.has(i)) raw[i] = String(v);
   Object.assign(raw, input.nilai);
-  const konteks = await loadKonteks(client, node, input.tahun, input.bulan);
-  const v = validasiLaporan(raw, konteks);
+  const v = validasiLaporan(raw, konteksFrom(konteks.map((k) => k.rows) as KonteksRows, input.bulan));
   const tampil = (m: Record<string, string>) => (ditulis ? Object.fromEntries(Object.entries(m).filter(([i]) => ditulis.has(i))) : m);
   const errors = tampil(v.errors);
   const warnings = tampil(v.warnings);
@@ -205,7 +215,7 @@ async function simpanDalam(client: pg.ClientBase, actor: Actor, input: SimpanInp
     if (baru !== undefined) nilai.set(ind.kode, baru);
     else if (old.has(ind.kode)) nilai.set(ind.kode, null);
   }
-  const tulis = await tulisLaporan(client, actor, [{ desaKode: input.desaKode, tahun: input.tahun, bulan: input.bulan, status, nilai, peringatan: new Map(Object.entries(v.warnings)), diketikAt: input.diketikAt }], input.sumber);
+  const tulis = await tulisLaporan(client, actor, [{ desaKode: input.desaKode, tahun: input.tahun, bulan: input.bulan, status, nilai, peringatan: new Map(Object.entries(v.warnings)), diketikAt: input.diketikAt }], input.sumber, { batas: hariBatasFrom(batas.rows) });
   if (tulis.konflik.length > 0) return { ok: false, reason: "conflict", message: MSG_LAPORAN.konflik };
   const versi = tulis.versi.get(periodKey(input.desaKode, input.tahun, input.bulan)) ?? 0;
   return { ok: true, status, versi, warnings };

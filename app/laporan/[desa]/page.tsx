@@ -25,10 +25,13 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const { tahun, bulan } = periodeFromParams(query, todayWib());
   const form = await orNotFound(getLaporanForm(actor, decodeURIComponent(desa), tahun, bulan));
   const semuaRiwayat = query.riwayat === "semua";
-  const riwayat = await riwayatLaporan(actor, form.desa.kode, tahun, bulan, semuaRiwayat ? undefined : RIWAYAT_SINGKAT);
+  const [riwayat, hariBatas] = await Promise.all([
+    riwayatLaporan(actor, form.desa.kode, tahun, bulan, semuaRiwayat ? undefined : RIWAYAT_SINGKAT),
+    hariBatasKabupaten(form.desa.kabupatenKode),
+  ]);
   const bolehIsi = can(actor, "laporan.isi");
   const terkunci = !bolehIsi || form.status === "DIVERIFIKASI";
-  const batas = deadlineOf(tahun, bulan, await hariBatasKabupaten(form.desa.kabupatenKode));
+  const batas = deadlineOf(tahun, bulan, hariBatas);
   const kelompok = kelompokForm(form.konteks);
   const nilaiAwal = Object.fromEntries(Object.entries(form.nilai).map(([k, v]) => [k, String(v)]));
   return (
