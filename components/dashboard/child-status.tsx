@@ -1,10 +1,12 @@
-import { Link } from "@/components/ui/link";
+import { MarkupBody } from "@/components/ui/markup-body";
+import { el, join, softLink, type Markup } from "@/lib/html/markup";
 import type { ChildRow } from "@/lib/data/dashboard";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { formatPersen } from "@/lib/i18n/format";
 import { wilayahHref } from "@/lib/wilayah/href";
 
-/** Children with status JELEK on any SPM service (for quick action), then completeness and timeliness. */
+/** Children with status JELEK on any SPM service (for quick action), then completeness and timeliness. The
+ *  lists' items and rows are built as markup (lib/html/markup.ts), not React elements. */
 export function ChildStatus({ rows, query }: { rows: ChildRow[]; query: string }) {
   const spm = INDIKATOR.filter((i) => i.spm);
   const jelek = rows
@@ -17,13 +19,7 @@ export function ChildStatus({ rows, query }: { rows: ChildRow[]; query: string }
         {jelek.length === 0 ? (
           <p className="text-sm">Tidak ada wilayah berstatus jelek pada bulan ini.</p>
         ) : (
-          <ul className="space-y-1 text-sm" data-testid="daftar-jelek">
-            {jelek.map(({ r, kodes }) => (
-              <li key={r.kode}>
-                <Link href={wilayahHref(r, query)}>{r.nama}</Link>: <span className="text-xs">{kodes.join(", ")}</span>
-              </li>
-            ))}
-          </ul>
+          <ul className="space-y-1 text-sm" data-testid="daftar-jelek" dangerouslySetInnerHTML={{ __html: jelekItems(jelek, query).html }} />
         )}
       </section>
       <section className="rounded border border-slate-200 bg-white p-4" aria-labelledby="kelengkapan">
@@ -37,18 +33,24 @@ export function ChildStatus({ rows, query }: { rows: ChildRow[]; query: string }
                 <th scope="col" className="py-1 text-right">Ketepatan</th>
               </tr>
             </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.kode} className="border-t border-slate-100">
-                  <th scope="row" className="py-0.5 text-left font-normal">{r.nama}</th>
-                  <td className="py-0.5 text-right">{formatPersen(r.kelengkapan)}</td>
-                  <td className="py-0.5 text-right">{formatPersen(r.ketepatan)}</td>
-                </tr>
-              ))}
-            </tbody>
+            <MarkupBody rows={kelengkapanRows(rows)} />
           </table>
         </div>
       </section>
     </div>
   );
+}
+
+/** The JELEK list's items: the child as a link, then its services with status JELEK. */
+export function jelekItems(jelek: readonly { r: ChildRow; kodes: readonly string[] }[], query: string): Markup {
+  return join(jelek.map(({ r, kodes }) => el("li", {}, softLink(wilayahHref(r, query), r.nama), ": ", el("span", { class: "text-xs" }, kodes.join(", ")))));
+}
+
+/** The completeness and timeliness rows, one per child. */
+export function kelengkapanRows(rows: readonly ChildRow[]): Markup {
+  return join(rows.map((r) =>
+    el("tr", { class: "border-t border-slate-100" },
+      el("th", { scope: "row", class: "py-0.5 text-left font-normal" }, r.nama),
+      el("td", { class: "py-0.5 text-right" }, formatPersen(r.kelengkapan)),
+      el("td", { class: "py-0.5 text-right" }, formatPersen(r.ketepatan)))));
 }

@@ -1,6 +1,7 @@
 import { AppHeader } from "@/components/layout/app-header";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { ChildList } from "@/components/wilayah/child-list";
+import { SoftLinks } from "@/components/ui/soft-links";
 import { DesaProfileView } from "@/components/wilayah/desa-profile";
 import type { Actor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/auth/page-guard";
@@ -100,6 +101,7 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
             <GrafikChildren ind={chosen} rows={d.children} query={query} />
             <Heatmap rows={d.children} query={chosen.kode === params.indikator ? `${query}&indikator=${chosen.kode}` : query} />
             <ChildStatus rows={d.children} query={query} />
+            <SoftLinks />
           </>
         )}
         <section aria-labelledby="klaster">

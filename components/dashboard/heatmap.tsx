@@ -1,14 +1,16 @@
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { Link } from "@/components/ui/link";
+import { MarkupBody } from "@/components/ui/markup-body";
 import type { ChildRow } from "@/lib/data/dashboard";
 import { SPM_KODES } from "@/lib/spm/catalog";
 import { formatAngka } from "@/lib/i18n/format";
 import { KELAS_TAMPILAN, LEGENDA_KELAS } from "@/lib/i18n/kelas";
 import { wilayahHref } from "@/lib/wilayah/href";
+import { el, join, softLink, type Markup } from "@/lib/html/markup";
 
 /**
  * Children × SPM services, coloured by each figure's class (lib/spm decides it on the exact capaian; the
- * colours are lib/i18n/kelas.ts's heatmap classes), with the numbers readable.
+ * colours are lib/i18n/kelas.ts's heatmap classes), with the numbers readable. A row per child: built as
+ * markup (lib/html/markup.ts), not React elements.
  */
 export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
   return (
@@ -25,25 +27,22 @@ export function Heatmap({ rows, query }: { rows: ChildRow[]; query: string }) {
               ))}
             </tr>
           </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.kode}>
-                <th scope="row">
-                  <Link href={wilayahHref(r, query)}>{r.nama}</Link>
-                </th>
-                {SPM_KODES.map((k) => {
-                  const f = r.figures.find((x) => x.indikator === k)!;
-                  return (
-                    <td key={k} className={KELAS_TAMPILAN[f.kelas].heatmap}>
-                      {formatAngka(f.capaian)}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
+          <MarkupBody rows={heatmapRows(rows, query)} />
         </table>
       </ScrollRegion>
     </section>
   );
+}
+
+/** The rows: the child's name as a link, then one cell per SPM service. */
+export function heatmapRows(rows: readonly ChildRow[], query: string): Markup {
+  return join(rows.map((r) => {
+    const byKode = new Map(r.figures.map((f) => [f.indikator, f]));
+    return el("tr", {},
+      el("th", { scope: "row" }, softLink(wilayahHref(r, query), r.nama)),
+      ...SPM_KODES.map((k) => {
+        const f = byKode.get(k)!;
+        return el("td", { class: KELAS_TAMPILAN[f.kelas].heatmap }, formatAngka(f.capaian));
+      }));
+  }));
 }

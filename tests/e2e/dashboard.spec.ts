@@ -157,3 +157,22 @@ test("the page is painted before its JavaScript loads; then every chunk loads on
   expect(await page.evaluate(() => (window as unknown as { __belumMuat?: boolean }).__belumMuat)).toBe(true);
   expect(errors).toEqual([]);
 });
+
+test("the server-built rows of a kabupaten dashboard: their links navigate without a page load once hydrated", async ({ page }) => {
+  await login(page, "dinkes.serang@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  await page.goto("/wilayah/36.04?tahun=2026&bulan=3");
+  await expect.poll(() => page.evaluate(() => Object.keys(document.querySelector("h1")!).some((k) => k.startsWith("__reactFiber")))).toBe(true);
+  await page.evaluate(() => ((window as unknown as { __belumMuat: boolean }).__belumMuat = true));
+  const link = page.locator("table.peringkat tbody a[data-soft-link]").first();
+  const href = (await link.getAttribute("href"))!;
+  expect(href).toMatch(/^\/puskesmas\/P\d+\?tahun=2026&bulan=3$/);
+  const nama = (await link.textContent())!;
+  await link.click();
+  await expect(page).toHaveURL(href);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(nama);
+  expect(await page.evaluate(() => (window as unknown as { __belumMuat?: boolean }).__belumMuat)).toBe(true);
+  // Back on the kabupaten, the heatmap's links go to the same units.
+  await page.goBack();
+  await expect(page.locator(`table.heatmap tbody a[href="${href}"]`)).toHaveText(nama);
+});
