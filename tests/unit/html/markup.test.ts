@@ -6,9 +6,13 @@ import { heatmapRows, Heatmap } from "@/components/dashboard/heatmap";
 import { peringkatRows, ranked, GrafikChildren } from "@/components/dashboard/grafik-children";
 import { ChildStatus, jelekItems, kelengkapanRows } from "@/components/dashboard/child-status";
 import { PwsBadge, pwsBadgeMarkup } from "@/components/dashboard/pws-badge";
+import { KelasBadge, kelasBadgeMarkup } from "@/components/dashboard/kelas-badge";
+import { indikatorRows, IndicatorTable } from "@/components/dashboard/indicator-table";
+import { KELAS_CAPAIAN } from "@/lib/spm/kelas";
 import type { ChildRow } from "@/lib/data/dashboard";
 import { INDIKATOR, getIndikator } from "@/lib/spm/catalog";
 import { computeFigure } from "@/lib/spm/figure";
+import { formatAngka, formatPersen } from "@/lib/i18n/format";
 import { indeksSpm } from "@/lib/spm/indeks";
 
 describe("escapeHtml and el", () => {
@@ -117,5 +121,32 @@ describe("the dashboard rows built as markup", () => {
     expect(rows).not.toContain("<a ");
     const page = renderToStaticMarkup(h(Fragment, {}, h(ChildStatus, { rows: ROWS, query: QUERY })));
     expect(page).toContain(`<tbody>${rows}</tbody>`);
+  });
+});
+
+describe("the klaster indicator rows built as markup", () => {
+  it("the class badge is the same as markup and as a React element", () => {
+    for (const kelas of KELAS_CAPAIAN) expect(kelasBadgeMarkup(kelas).html).toBe(renderToStaticMarkup(h(KelasBadge, { kelas })));
+  });
+
+  it("equal, row for row, what React rendered for them (counts, capaian indicators, no sasaran)", () => {
+    const items = INDIKATOR.filter((i) => !i.spm).map((ind, j) => ({
+      ind,
+      figure: computeFigure(ind, { monthly: Array.from({ length: 12 }, (_, m) => (m + j) % 3 === 0 ? null : (m * 7 + j) % 13), sasaran: j % 4 === 0 ? null : 50 + j, bulan: 7 }),
+    }));
+    expect(items.some((i) => i.ind.jenis === "jumlah")).toBe(true);
+    // The rows as the component wrote them with React elements before (the reference).
+    const td = (text: string) => h("td", { className: "px-3 py-1 text-right tabular-nums" }, text);
+    const reference = items.map(({ ind, figure: f }) =>
+      h("tr", { key: ind.kode, className: "border-t border-slate-100" },
+        h("th", { scope: "row", className: "px-3 py-1 text-left font-normal" }, ind.nama, " ", h("span", { className: "text-xs text-slate-500" }, "(", ind.kode, ")")),
+        td(formatAngka(f.realisasi)), td(formatAngka(f.sasaran)), td(formatPersen(f.capaian)), td(ind.jenis === "jumlah" ? "–" : formatPersen(f.target)),
+        h("td", { className: "px-3 py-1" }, ind.jenis === "jumlah"
+          ? h("span", { className: "text-xs text-slate-600" }, ind.arah === "turun" ? "jumlah kasus (makin kecil makin baik)" : "jumlah")
+          : h("span", { className: "flex flex-wrap gap-1" }, h(KelasBadge, { kelas: f.kelas }), h(PwsBadge, { status: f.pws?.status })))));
+    const html = indikatorRows(items).html;
+    expect(html).toBe(renderToStaticMarkup(h(Fragment, {}, ...reference)));
+    const page = renderToStaticMarkup(h(IndicatorTable, { items }));
+    for (const k of new Set(items.map((i) => i.ind.klaster))) expect(page).toContain(`<tbody>${indikatorRows(items.filter((i) => i.ind.klaster === k)).html}</tbody>`);
   });
 });
