@@ -218,7 +218,7 @@ async function runSteps(client: pg.ClientBase, first: Statement[], groups: State
   return last!;
 }
 
-/** The statement reading the deadline day of each of `desa`'s kabupaten (DOMAIN.md §6): `d`, read by hariBatasFrom. */
+/** The statement reading the deadline day of each of `desa`'s kabupaten (DOMAIN.md §6); hariBatasFrom reads its rows. */
 export function hariBatasStatement(desa: readonly string[]): [string, unknown[]] {
   return [`SELECT d.kode, k.hari_batas AS hari FROM desa d JOIN kabupaten k ON k.kode = d.kabupaten_kode WHERE d.kode = ANY($1)`, [desa]];
 }
