@@ -12,20 +12,28 @@ import { saveForm } from "./pages";
 import { startApp } from "./server";
 import { BENCH_PASSWORD, findTargets, upsertBenchUsers } from "./targets";
 
-/** CPU time (ms) of the processes whose command line matches, children included (/proc/<pid>/stat). */
-function cpuMs(match: (cmdline: string, pid: number) => boolean): number {
+/** CPU time (ms) and minor page faults of the processes whose command line matches, children included
+ *  (/proc/<pid>/stat). Faults are counted because a page fault costs about 11 µs on some virtual machines
+ *  (docs/scaling.md, sixth pass), some twenty times what it costs on hardware. */
+function usage(match: (cmdline: string, pid: number) => boolean): { ms: number; faults: number } {
   let ticks = 0;
+  let faults = 0;
   for (const d of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(d)) continue;
     try {
       if (!match(fs.readFileSync(`/proc/${d}/cmdline`, "utf8"), Number(d))) continue;
       const f = fs.readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1].split(" ");
       ticks += Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]);
+      faults += Number(f[7]) + Number(f[8]);
     } catch {
       // process gone
     }
   }
-  return ticks * 10; // USER_HZ 100
+  return { ms: ticks * 10, faults }; // USER_HZ 100
+}
+
+function perRequest(name: string, a: { ms: number; faults: number }, b: { ms: number; faults: number }, n: number): string {
+  return `${name} ${((b.ms - a.ms) / n).toFixed(1)} ms, ${Math.round((b.faults - a.faults) / n)} page faults`;
 }
 
 function opt(args: string[], name: string, fallback: string): string {
@@ -55,8 +63,8 @@ async function main() {
       prov: async () => [await new Session(app.url).login(t.users.provinsi, BENCH_PASSWORD), `/wilayah/${t.provinsi}?${period}`],
       nas: async () => [await new Session(app.url).login(t.users.nasional, BENCH_PASSWORD), `/wilayah?${period}`],
     };
-    const nodeCpu = () => cpuMs((c, pid) => pid === app.pid || c.includes("next-server"));
-    const pgCpu = () => cpuMs((c) => c.startsWith("postgres"));
+    const nodeCpu = () => usage((c, pid) => pid === app.pid || c.includes("next-server"));
+    const pgCpu = () => usage((c) => c.startsWith("postgres"));
     for (let r = 1; r <= rounds; r++) {
       for (const w of what) {
         const n0 = nodeCpu();
@@ -66,12 +74,12 @@ async function main() {
           const flips = desa.map(() => 0); // +1, −1, …: the data ends as it started (or one up)
           const s = await loadTask(desa.length, 40, 3, (k) => saveForm(pkm, desa[k], t.tahun, t.bulan, "SPM-04", (v) => String(Number(v || 0) + (flips[k]++ % 2 === 0 ? 1 : -1))));
           const n = s.n + desa.length * 3;
-          console.log(`putaran ${r} simpan: p50 ${s.medianMs} p95 ${s.p95Ms} ms, galat ${s.errors} | CPU per simpan: node ${((nodeCpu() - n0) / n).toFixed(1)} ms, PostgreSQL ${((pgCpu() - p0) / n).toFixed(1)} ms`);
+          console.log(`putaran ${r} simpan: p50 ${s.medianMs} p95 ${s.p95Ms} ms, galat ${s.errors} | per simpan: ${perRequest("node", n0, nodeCpu(), n)}; ${perRequest("PostgreSQL", p0, pgCpu(), n)}`);
         } else if (pages[w]) {
           const [session, path] = await pages[w]();
           const s = await loadGet(app.url + path, session.cookie, { connections: 4, duration: seconds, warmupSeconds: 3 });
           const n = s.n * (1 + 3 / seconds); // the warm-up's requests, at the same rate
-          console.log(`putaran ${r} ${w}: p50 ${s.medianMs} p95 ${s.p95Ms} ms, ${s.rps}/dtk, galat ${s.errors} | CPU per halaman: node ${((nodeCpu() - n0) / n).toFixed(1)} ms, PostgreSQL ${((pgCpu() - p0) / n).toFixed(1)} ms`);
+          console.log(`putaran ${r} ${w}: p50 ${s.medianMs} p95 ${s.p95Ms} ms, ${s.rps}/dtk, galat ${s.errors} | per halaman: ${perRequest("node", n0, nodeCpu(), n)}; ${perRequest("PostgreSQL", p0, pgCpu(), n)}`);
         } else throw new Error(`--what tidak dikenal: ${w} (desa, pkm, kab, prov, nas, save)`);
       }
     }

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { lighthouseLine, type LighthouseResult } from "./lighthouse";
+import { lighthouseFloorLine, lighthouseLine, type LighthouseResult } from "./lighthouse";
 import type { Stats } from "./measure";
 import { MAP_BUDGET_MS, type MapRow } from "./map";
 import type { PageJs } from "./pages";
@@ -45,7 +45,7 @@ export interface Row {
 export interface Results {
   when: string;
   quick: boolean;
-  machine: { cpus: number; model: string; memoryGb: number; node: string; postgres: string; loadAverage?: { start: number[]; end: number[] } };
+  machine: { cpus: number; model: string; memoryGb: number; node: string; postgres: string; loadAverage?: { start: number[]; end: number[] }; pageFaultUs?: number };
   data: { desaWithReports: number; databaseSize: string; databaseBytes: number; load: Record<string, unknown> | null };
   targets: Record<string, unknown>;
   command: string;
@@ -63,6 +63,8 @@ export interface Results {
   profile?: ProfileRow[];
   /** Lighthouse of the desa dashboard on the bench server. */
   lighthouse?: LighthouseResult | null;
+  /** The same Lighthouse on the login page: what any page of this build costs this machine's browser. */
+  lighthouseFloor?: LighthouseResult | null;
 }
 
 const n = (x: number | undefined | null, d = 0) => (x === undefined || x === null || Number.isNaN(x) ? "–" : x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }));
@@ -98,6 +100,7 @@ export function table(res: Results): string {
       `freshness after a save: ${res.freshness.checks.map((c) => `${c.level} ${yes(c.ok)}`).join(", ")} ${fresh ? "" : "(FAILED)"}`.trim(),
   );
   if (res.lighthouse) lines.push("", `${lighthouseLine(res.lighthouse)} (measured on the bench server, after the load tests).`);
+  if (res.lighthouse && res.lighthouseFloor) lines.push("", `${lighthouseFloorLine(res.lighthouse, res.lighthouseFloor)}.`);
   return lines.join("\n");
 }
 
@@ -120,7 +123,8 @@ export function renderMarkdown(res: Results): string {
     `# Pantau benchmark — ${res.when.slice(0, 16).replace("T", " ")} UTC${res.quick ? " (quick smoke, not a measurement)" : ""}`,
     "",
     `Machine: ${res.machine.cpus} cores (${res.machine.model}), ${res.machine.memoryGb} GiB, Node ${res.machine.node}, PostgreSQL ${res.machine.postgres}` +
-      (res.machine.loadAverage ? `, load average ${res.machine.loadAverage.start[0]} at start and ${res.machine.loadAverage.end[0]} at end (other work on the machine). ` : ". ") +
+      (res.machine.loadAverage ? `, load average ${res.machine.loadAverage.start[0]} at start and ${res.machine.loadAverage.end[0]} at end (other work on the machine)` : "") +
+      (res.machine.pageFaultUs !== undefined ? `, ${n(res.machine.pageFaultUs, 2)} µs per first touch of a fresh memory page (well under 1 µs on hardware; scripts/bench/machine.ts). ` : ". ") +
       `Command: \`${res.command}\`.`,
     "",
     `Data: ${n(res.data.desaWithReports)} desa reporting in ${String(res.targets.bulan)}/${String(res.targets.tahun)}; database ${res.data.databaseSize}. ` +

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type LighthouseRun, lighthouseMeetsBudget, medianRun } from "@/scripts/bench/lighthouse";
+import { type LighthouseRun, lighthouseFloorLine, lighthouseMeetsBudget, medianRun } from "@/scripts/bench/lighthouse";
+import { pageFaultMicros } from "@/scripts/bench/machine";
 
 const run = (performance: number, lcpMs: number, tbtMs: number, consoleErrors: string[] = []): LighthouseRun => ({
   performance,
@@ -38,5 +39,26 @@ describe("medianRun", () => {
 
   it("refuses no runs", () => {
     expect(() => medianRun([])).toThrow();
+  });
+});
+
+describe("lighthouseFloorLine", () => {
+  const result = (url: string, runs: LighthouseRun[]) => ({ url, runs, median: medianRun(runs), version: "12.2.3" });
+
+  it("reports the login page's medians and what the desa page adds above them", () => {
+    const page = result("/wilayah/33.06.02.2020", [run(83, 1470, 684), run(92, 1240, 343), run(79, 2270, 828)]);
+    const floor = result("/login", [run(87, 2000, 486), run(83, 2800, 488), run(85, 2700, 483)]);
+    const line = lighthouseFloorLine(page, floor);
+    expect(line).toContain("on /login");
+    expect(line).toContain("TBT 486 ms (the runs: 486, 488, 483 ms)");
+    expect(line).toContain("the desa page above it: TBT +198 ms, performance -2");
+  });
+});
+
+describe("pageFaultMicros", () => {
+  it("measures a positive, finite cost per fresh page", () => {
+    const us = pageFaultMicros(8, 1);
+    expect(Number.isFinite(us)).toBe(true);
+    expect(us).toBeGreaterThan(0);
   });
 });
