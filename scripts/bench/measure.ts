@@ -30,6 +30,8 @@ export interface LoadOptions {
   amount?: number;
   warmupSeconds: number;
   warmupAmount?: number;
+  /** Extra request headers (e.g. what a browser sends for a page: Accept, Accept-Encoding). */
+  headers?: Record<string, string>;
 }
 
 function cannon(url: string, headers: Record<string, string>, o: { connections: number; duration?: number; amount?: number }, onTime?: (ms: number, ok: boolean) => void) {
@@ -44,7 +46,7 @@ function cannon(url: string, headers: Record<string, string>, o: { connections: 
 
 /** GET `url` with several concurrent connections: a warm-up run (discarded), then the measured run. */
 export async function loadGet(url: string, cookie: string, o: LoadOptions): Promise<Stats> {
-  const headers = { cookie };
+  const headers = { ...o.headers, cookie };
   await cannon(url, headers, { connections: o.connections, ...(o.warmupAmount ? { amount: o.warmupAmount } : { duration: o.warmupSeconds }) });
   const times: number[] = [];
   let bad = 0;
@@ -81,3 +83,10 @@ export async function loadTask(workers: number, perWorker: number, warmup: numbe
   }));
   return stats(times, errors, performance.now() - started);
 }
+
+/** What a browser sends with a page request (Chromium's navigation headers, the ones the server reads):
+ *  the dashboards answer it with the scripts-after-paint head, gzipped (scripts/lib/scripts-after-paint.mjs). */
+export const BROWSER_HEADERS: Record<string, string> = {
+  accept: "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8",
+  "accept-encoding": "gzip, deflate, br, zstd",
+};

@@ -1,13 +1,15 @@
-// `npm run bench:probe -- [--rounds 2] [--what kab,save] [--port 3470] [--seconds 10]`: a quick A/B probe
+// `npm run bench:probe -- [--rounds 2] [--what kab,save] [--port 3470] [--seconds 10] [--browser]`: a quick A/B probe
 // on the benchmark database (data.ts) with the app as built (run `npm run build` or `npm run bench` first):
 // per round, each chosen page at 4 clients (p50, p95, pages/s) or 160 form saves (4 desa × 40), with the
-// CPU the server's and PostgreSQL's processes spent per request (from /proc). No report is written: the
-// full run is `npm run bench`; this is for comparing two builds or two settings on the same machine.
+// CPU and minor page faults the server's and PostgreSQL's processes spent per request (from /proc).
+// `--browser` asks for the pages as a browser does (Accept: text/html, gzip: the scripts-after-paint head,
+// gzipped). `BENCH_CPU_PROF=<dir>` has the server write a V8 CPU profile when it stops. No report is
+// written: the full run is `npm run bench`; this is for comparing two builds or two settings on one machine.
 import fs from "node:fs";
 import pg from "pg";
 import { openBenchDatabase } from "./database";
 import { Session } from "./http";
-import { loadGet, loadTask } from "./measure";
+import { BROWSER_HEADERS, loadGet, loadTask } from "./measure";
 import { saveForm } from "./pages";
 import { startApp } from "./server";
 import { BENCH_PASSWORD, findTargets, upsertBenchUsers } from "./targets";
@@ -77,7 +79,7 @@ async function main() {
           console.log(`putaran ${r} simpan: p50 ${s.medianMs} p95 ${s.p95Ms} ms, galat ${s.errors} | per simpan: ${perRequest("node", n0, nodeCpu(), n)}; ${perRequest("PostgreSQL", p0, pgCpu(), n)}`);
         } else if (pages[w]) {
           const [session, path] = await pages[w]();
-          const s = await loadGet(app.url + path, session.cookie, { connections: 4, duration: seconds, warmupSeconds: 3 });
+          const s = await loadGet(app.url + path, session.cookie, { connections: 4, duration: seconds, warmupSeconds: 3, headers: args.includes("--browser") ? BROWSER_HEADERS : undefined });
           const n = s.n * (1 + 3 / seconds); // the warm-up's requests, at the same rate
           console.log(`putaran ${r} ${w}: p50 ${s.medianMs} p95 ${s.p95Ms} ms, ${s.rps}/dtk, galat ${s.errors} | per halaman: ${perRequest("node", n0, nodeCpu(), n)}; ${perRequest("PostgreSQL", p0, pgCpu(), n)}`);
         } else throw new Error(`--what tidak dikenal: ${w} (desa, pkm, kab, prov, nas, save)`);

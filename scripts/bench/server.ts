@@ -55,7 +55,9 @@ export async function startApp(port: number, databaseUrl: string, env: Record<st
   const url = `http://localhost:${port}`;
   const heap = heapMb({ ...process.env, ...env });
   const nodeOptions = serverNodeOptions({ ...process.env, ...env });
-  const child: ChildProcess = spawn(process.execPath, [path.join(process.cwd(), "scripts", "next-server.mjs")], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(process.cwd(), "scripts", "next-server.mjs")], {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env, NODE_ENV: "production", PORT: String(port), NODE_OPTIONS: nodeOptions,
