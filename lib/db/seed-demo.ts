@@ -97,11 +97,15 @@ export async function seedDemo(client: pg.ClientBase, today: Date, log: (m: stri
         const id = stableUuid(`${d.kode}/${tahun}/${bulan}`);
         const nextMonth = bulan === 12 ? { t: tahun + 1, b: 1 } : { t: tahun, b: bulan + 1 };
         const hari = 1 + Math.floor(rand() * 16);
-        const dikirimAt = status === "DRAFT" ? null : new Date(Date.UTC(nextMonth.t, nextMonth.b - 1, hari, 8)).toISOString();
+        // Sent on day 1–16 of the next month at 15:00 WIB, but never after `today`: early in a month the last
+        // month's reports were sent by now (a report dated in the future would count before it exists).
+        const kirim = new Date(Math.min(Date.UTC(nextMonth.t, nextMonth.b - 1, hari, 8), today.getTime()));
+        const hariKirim = new Date(kirim.getTime() + 7 * 3600_000).getUTCDate(); // its day in WIB
+        const dikirimAt = status === "DRAFT" ? null : kirim.toISOString();
         const counted = status === "DIKIRIM" || status === "DIVERIFIKASI";
         laporan.push([
           id, d.kode, tahun, bulan, status, 1, status === "DIKEMBALIKAN" ? "Angka SPM-04 perlu dicek ulang dengan register kohort." : null,
-          d.puskesmas_kode, d.kecamatan_kode, d.kabupaten_kode, d.provinsi_kode, dikirimAt, dikirimAt !== null && hari > 10,
+          d.puskesmas_kode, d.kecamatan_kode, d.kabupaten_kode, d.provinsi_kode, dikirimAt, dikirimAt !== null && hariKirim > 10,
           dikirimAt ?? new Date(Date.UTC(tahun, bulan - 1, 28)).toISOString(),
         ]);
         const values = monthlyValues(INDIKATOR, est, performa * (0.85 + rand() * 0.3), rand);

@@ -1,6 +1,8 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stableUuid } from "@/lib/db/random";
 import { readWilayah } from "@/lib/db/wilayah-source";
+import { TEST_TODAY } from "../setup/global-db";
 import { INDIKATOR } from "@/lib/spm/catalog";
 
 let client: pg.Client;
@@ -70,5 +72,20 @@ describe("init and demo seed", () => {
        WHERE n.dihitung <> (l.status IN ('DIKIRIM', 'DIVERIFIKASI')) OR n.desa_kode <> l.desa_kode`,
     );
     expect(mirrored.rows[0].bad).toBe(0);
+  });
+
+  it("sends no demo report after the day it is seeded on: the last month's reports are sent by `today`, late only after day 10", async () => {
+    // The seeded reports of the last full month (June for TEST_TODAY 15 July): still as seeded (versi 1, the seed's id).
+    const { rows } = await client.query<{ id: string; desa_kode: string; dikirim_at: Date; terlambat: boolean }>(
+      `SELECT id::text, desa_kode, dikirim_at, terlambat FROM laporan WHERE tahun = $1 AND bulan = $2 AND versi = 1 AND dikirim_at IS NOT NULL`,
+      [TEST_TODAY.getUTCFullYear(), TEST_TODAY.getUTCMonth()],
+    );
+    const seeded = rows.filter((r) => r.id === stableUuid(`${r.desa_kode}/${TEST_TODAY.getUTCFullYear()}/${TEST_TODAY.getUTCMonth()}`));
+    expect(seeded.length).toBeGreaterThan(100);
+    expect(seeded.filter((r) => r.dikirim_at.getTime() > TEST_TODAY.getTime())).toEqual([]);
+    // Sent up to 16 July, clamped to 15 July 07:00 WIB: late ones exist, and each late one is after day 10 (WIB).
+    const dayWib = (d: Date) => new Date(d.getTime() + 7 * 3600_000).getUTCDate();
+    expect(seeded.some((r) => r.terlambat)).toBe(true);
+    for (const r of seeded) expect(r.terlambat, r.desa_kode).toBe(dayWib(r.dikirim_at) > 10);
   });
 });
