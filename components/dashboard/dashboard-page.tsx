@@ -24,7 +24,7 @@ import { PetaCapaian } from "./peta-capaian";
 import { PwsTrend } from "./pws-trend";
 import { SpmCards } from "./spm-cards";
 
-export type DashboardParams = { tahun?: string; bulan?: string; indikator?: string; peta?: string };
+export type DashboardParams = { tahun?: string; bulan?: string; indikator?: string | string[]; peta?: string };
 
 /** The PWS dashboard of any unit, nasional to desa. The scope check runs first (an outside unit answers
  *  404); the page is sent whole, not streamed behind a skeleton: it reads (chart included) without JavaScript. */
@@ -44,7 +44,11 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
   const { tahun, bulan } = periodeFromParams(params, today);
   const pilihan = INDIKATOR.filter((i) => i.jenis !== "jumlah");
   // A count indicator (jenis "jumlah") has no sasaran: no capaian to draw on the grafik or the map.
-  const chosen = pilihan.find((i) => i.kode === params.indikator) ?? pilihan[0];
+  // A repeated parameter arrives as an array: the first one counts.
+  const diminta: string | undefined = [params.indikator ?? []].flat()[0];
+  const chosen = pilihan.find((i) => i.kode === diminta) ?? pilihan[0];
+  // Said, not silently replaced: a reader who followed a link for another indicator must not read this one as it.
+  const takDikenal = diminta !== undefined && diminta !== chosen.kode ? diminta.slice(0, 40) : null;
   const [d, children, profile] = await Promise.all([
     loadDashboard(actor, kode, tahun, bulan, today),
     listChildren(actor, node),
@@ -62,7 +66,7 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
             <span className="block text-sm font-medium text-slate-600">{TINGKAT_LABEL[node.tingkat]} · PWS {formatPeriode(tahun, bulan)}</span>
             {node.nama}
           </h1>
-          <PeriodForm tahun={tahun} bulan={bulan} tahunPilihan={tahunPilihan} indikator={params.indikator} />
+          <PeriodForm tahun={tahun} bulan={bulan} tahunPilihan={tahunPilihan} indikator={diminta} />
         </div>
         <p className="text-sm text-slate-600" data-testid="data-per">
           {DASHBOARD.dataPer} {formatWaktu(d.stamp)}
@@ -92,6 +96,11 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
           <h2 id="spm" className="mb-2 text-lg font-semibold">Capaian 12 layanan SPM</h2>
           <SpmCards items={items.filter((i) => i.ind.spm)} />
         </section>
+        {takDikenal !== null && (
+          <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" role="status" data-testid="indikator-tak-dikenal">
+            {DASHBOARD.indikatorTakDikenal(takDikenal, `${chosen.kode} ${chosen.nama}`)}
+          </p>
+        )}
         {d.unit.series && (
           <PwsTrend ind={chosen} series={d.unit.series[chosen.kode]} pilihan={pilihan} hrefFor={(k) => `${wilayahHref(node, `${query}&indikator=${k}`)}#pws-trend`} bulanBerjalan={tahun < today.tahun ? 12 : tahun > today.tahun ? 0 : today.bulan} />
         )}
@@ -99,7 +108,7 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
           <>
             <PetaCapaian actor={actor} node={node} ind={chosen} rows={d.children} tahun={tahun} bulan={bulan} query={query} desa={params.peta === "desa"} />
             <GrafikChildren ind={chosen} rows={d.children} query={query} />
-            <Heatmap rows={d.children} query={chosen.kode === params.indikator ? `${query}&indikator=${chosen.kode}` : query} />
+            <Heatmap rows={d.children} query={chosen.kode === diminta ? `${query}&indikator=${chosen.kode}` : query} />
             <ChildStatus rows={d.children} query={query} />
             <SoftLinks />
           </>

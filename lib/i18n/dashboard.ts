@@ -18,6 +18,9 @@ export const DASHBOARD = {
   /** The months kelengkapan counts: January to the shown month. */
   kelengkapanSampai: (bulan: number, periode: string) => (bulan === 1 ? `Kelengkapan laporan ${periode}` : `Kelengkapan laporan Januari–${periode}`),
   belumAdaLaporan: "Belum ada laporan untuk bulan ini.",
+  /** `?indikator=` names no indicator the grafik can draw (a stale link, a typo, or a count without sasaran). */
+  indikatorTakDikenal: (diminta: string, pengganti: string) =>
+    `Indikator “${diminta}” tidak bisa ditampilkan di grafik dan peta (tidak dikenal, atau tanpa sasaran); yang ditampilkan ${pengganti}.`,
   belumDiisi: "Belum diisi",
   indeksSpm: "Indeks SPM",
   dataPer: "Data per",

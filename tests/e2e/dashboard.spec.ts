@@ -176,3 +176,24 @@ test("the server-built rows of a kabupaten dashboard: their links navigate witho
   await page.goBack();
   await expect(page.locator(`table.heatmap tbody a[href="${href}"]`)).toHaveText(nama);
 });
+
+test("an indicator the grafik cannot draw is named, not silently replaced", async ({ page }) => {
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  await page.goto("/wilayah/36.04.30.2001?tahun=2026&bulan=3&indikator=SPM-99");
+  const notice = page.getByTestId("indikator-tak-dikenal");
+  await expect(notice).toContainText("“SPM-99” tidak bisa ditampilkan");
+  await expect(notice).toContainText("yang ditampilkan SPM-01");
+  await expect(page.getByRole("heading", { name: /Grafik PWS/ })).toBeVisible();
+  // Markup in the parameter is text; a repeated parameter: the first one counts.
+  await page.goto("/wilayah/36.04.30.2001?tahun=2026&bulan=3&indikator=%3Cb%3Ex%3C%2Fb%3E&indikator=SPM-02");
+  await expect(notice).toContainText("“<b>x</b>”");
+  await expect(notice.locator("b")).toHaveCount(0);
+  // A known indicator, or none: no notice.
+  await page.goto("/wilayah/36.04.30.2001?tahun=2026&bulan=3&indikator=SPM-02");
+  await expect(page.getByRole("heading", { name: /Grafik PWS/ })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await page.goto("/wilayah/36.04.30.2001?tahun=2026&bulan=3");
+  await expect(page.getByRole("heading", { name: /Grafik PWS/ })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+});
