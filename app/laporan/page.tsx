@@ -1,4 +1,5 @@
 import { Link } from "@/components/ui/link";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { notFound } from "next/navigation";
 import { AppHeader } from "@/components/layout/app-header";
 import { PeriodForm } from "@/components/dashboard/period-form";
@@ -49,7 +50,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
         <p className="text-sm" data-testid="kelengkapan-bulan">
           Masuk {masuk} dari {rows.length} desa ({formatPersen(kelengkapan(masuk, rows.length))}) · batas kirim {batas.hari} {formatPeriode(batas.tahun, batas.bulan)}
         </p>
-        <div className="overflow-x-auto rounded border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Status laporan per desa">
+        <ScrollRegion label="Status laporan per desa" className="rounded border border-slate-200 bg-white">
           <table className="w-full min-w-[36rem] text-sm">
             <thead className="bg-slate-50 text-left text-xs text-slate-600">
               <tr>
@@ -62,7 +63,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
               {rows.map((r) => (
                 <tr key={r.desaKode} className="border-t border-slate-100">
                   <th scope="row" className="px-3 py-1 text-left font-normal">
-                    <Link href={`/laporan/${r.desaKode}?tahun=${tahun}&bulan=${bulan}`}>{r.desaNama}</Link>
+                    <Link href={`/laporan/${r.desaKode}?tahun=${tahun}&bulan=${bulan}`} className="inline-flex min-h-6 items-center">{r.desaNama}</Link>
                   </th>
                   <td className="px-3 py-1" data-testid={`status-${r.desaKode}`}>
                     {r.status ? STATUS_LAPORAN_LABEL[r.status] : "Belum diisi"}
@@ -74,7 +75,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ t
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </main>
     </>
   );

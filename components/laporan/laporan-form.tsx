@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { simpanLaporanAction, type LaporanFormState } from "@/lib/actions/simpan-laporan";
 import { formatAngka, formatPersen } from "@/lib/i18n/format";
 import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
@@ -35,6 +35,8 @@ export interface LaporanFormProps {
   tahun: number;
   bulan: number;
   versi: number;
+  /** The report's status as the page shows it (null: no report yet). */
+  status: string | null;
   terkunci: boolean;
   kelompok: KelompokForm[];
   nilaiAwal: Record<string, string>;
@@ -55,7 +57,6 @@ export function LaporanForm(props: LaporanFormProps) {
       return await simpanLaporanAction(prev, form);
     } catch {
       const diPonsel = props.luring && (await simpanDiPonsel(form, props.luring, dasarForm(prev, props.nilaiAwal), LURING.tersimpanTakTersambung).catch(() => null));
-      if (diPonsel) lihatPesan();
       return diPonsel || { ...prev, status: "error", message: LURING.takTersambung, errors: {}, warnings: {}, values: formDataToLaporan(form).nilai };
     }
   }, INITIAL);
@@ -73,7 +74,15 @@ export function LaporanForm(props: LaporanFormProps) {
     setValues((old) => ({ ...old, ...typedAfter(state) }));
   }
   const st = lokal ?? state;
+  // Every answer (server, phone, no connection) shows at the top of a long form, and the buttons are at its
+  // end: bring it into view once drawn (before, the browser's scroll anchoring pushed it back out of view).
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (st !== INITIAL) formRef.current?.querySelector('[data-testid="pesan-form"]')?.scrollIntoView({ block: "start" });
+  }, [st]);
   const versi = state.versi ?? props.versi;
+  // A sent report is changed with "Kirim" only (the server refuses a draft of it): no draft button then.
+  const terkirim = (state.statusLaporan ?? props.status) === "DIKIRIM";
   const shown = values;
   const adaPeringatan = Object.keys(st.warnings).length > 0 && st.status !== "ok";
 
@@ -84,14 +93,13 @@ export function LaporanForm(props: LaporanFormProps) {
     const luring = props.luring;
     if (luring && (luring.selalu || !navigator.onLine)) {
       setLokal(await simpanDiPonsel(form, luring, dasarForm(state, props.nilaiAwal), LURING.tersimpanDiPonsel));
-      lihatPesan();
       return;
     }
     startTransition(() => kirim(form));
   }
 
   return (
-    <form action={serverAction} onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form ref={formRef} action={serverAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="desaKode" value={props.desaKode} />
       <input type="hidden" name="tahun" value={props.tahun} />
       <input type="hidden" name="bulan" value={props.bulan} />
@@ -118,7 +126,9 @@ export function LaporanForm(props: LaporanFormProps) {
               const v = diisi ? Number(text.trim()) : 0;
               // Realisasi and class from lib/spm (the bulanan/kumulatif rule and the on-track test live there).
               const r = realisasiBerjalan(ind.jenis, ind.sebelum, v);
-              const kelas = KELAS_TAMPILAN[kelasCapaian(ind, { realisasi: r, sasaran: ind.sasaran, bulan: props.bulan, adaData: diisi })];
+              // Data as the dashboards see it (adaNilai): this month for bulanan, January..this month otherwise.
+              const adaData = diisi || (ind.jenis !== "bulanan" && ind.adaSebelum);
+              const kelas = KELAS_TAMPILAN[kelasCapaian(ind, { realisasi: r, sasaran: ind.sasaran, bulan: props.bulan, adaData })];
               const err = st.errors[ind.kode];
               const warn = st.warnings[ind.kode];
               return (
@@ -161,9 +171,11 @@ export function LaporanForm(props: LaporanFormProps) {
       )}
       {!props.terkunci && (
         <div className="flex flex-wrap gap-2">
-          <button type="submit" name="aksi" value="draf" disabled={pending} className="rounded border border-teal-800 px-4 py-2 font-semibold text-teal-900 disabled:opacity-60">
-            Simpan draf
-          </button>
+          {!terkirim && (
+            <button type="submit" name="aksi" value="draf" disabled={pending} className="rounded border border-teal-800 px-4 py-2 font-semibold text-teal-900 disabled:opacity-60">
+              Simpan draf
+            </button>
+          )}
           <button type="submit" name="aksi" value="kirim" disabled={pending} className="rounded bg-teal-800 px-4 py-2 font-semibold text-white disabled:opacity-60">
             Kirim laporan
           </button>
@@ -184,7 +196,3 @@ async function simpanDiPonsel(form: FormData, luring: LuringProps, dasar: Record
   return { ...base, status: "ok", message, errors: {}, warnings: p.warnings, luring: true };
 }
 
-/** The phone's save answers at the top of a long form: bring the message into view (the button is at the end). */
-function lihatPesan() {
-  requestAnimationFrame(() => document.querySelector('[data-testid="pesan-form"]')?.scrollIntoView({ block: "start" }));
-}

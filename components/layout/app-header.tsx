@@ -14,7 +14,8 @@ export function AppHeader({ actor }: { actor: Actor }) {
         <Link href="/" className="text-lg font-bold text-teal-900 no-underline">
           Pantau
         </Link>
-        <nav aria-label="Menu utama" className="flex flex-wrap gap-3 text-sm print:hidden">
+        {/* Each link a 24 px touch target at least (WCAG 2.5.8), as on a phone the menu is tapped. */}
+        <nav aria-label="Menu utama" className="flex flex-wrap gap-x-3 text-sm print:hidden [&>a]:inline-flex [&>a]:min-h-6 [&>a]:items-center">
           {can(actor, "laporan.isi") && <Link href="/laporan">Isi laporan</Link>}
           {can(actor, "laporan.isi") && <Link href="/laporan/unggah">Unggah</Link>}
           {can(actor, "laporan.verifikasi") && <Link href="/verifikasi">Verifikasi</Link>}

@@ -10,6 +10,7 @@ import { LURING } from "@/lib/i18n/luring";
 import { kelompokForm } from "@/lib/laporan/kelompok";
 import { idEntri, type EntriAntrean } from "@/lib/offline/antrean";
 import { dasarTeks } from "@/lib/offline/gabung";
+import { BelumDihitung } from "@/components/laporan/belum-dihitung";
 import { laporanDariPaket, type PaketOffline } from "@/lib/offline/paket";
 import { bacaPaket, daftarAntrean, penggunaAktif } from "@/lib/offline/store";
 import { AntreanPanel } from "./antrean-panel";
@@ -84,8 +85,9 @@ export function LaporanLuring() {
           Status di server saat terakhir bersinyal: {laporan.status ? STATUS_LAPORAN_LABEL[laporan.status] : "Belum diisi"}
           {antri && ` · ${LURING.ringkasAntrean(1)}`}
         </p>
+        <BelumDihitung daftar={laporan.belumDihitung} statusIni={laporan.status} />
         <LaporanForm
-          desaKode={desa} tahun={tahun} bulan={bulan} versi={laporan.versi} terkunci={laporan.status === "DIVERIFIKASI"}
+          desaKode={desa} tahun={tahun} bulan={bulan} versi={laporan.versi} status={laporan.status} terkunci={laporan.status === "DIVERIFIKASI"}
           kelompok={kelompokForm(laporan.konteks)} nilaiAwal={nilaiAwal}
           luring={{ userId, desaNama: found.desa.nama, konteks: laporan.konteks, status: laporan.status, selalu: true, dasar }}
         />

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { getLaporanForm, simpanLaporan } from "@/lib/data/laporan";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { formDataToLaporan, laporanFormSchema } from "@/lib/schemas/laporan";
@@ -31,7 +32,11 @@ const run = formAction<LaporanFormState, ReturnType<typeof laporanFormSchema.par
   refuse: (form, r) => ({ ...base(form), status: "error", message: r.message, errors: Object.fromEntries(Object.entries(r.errors).map(([k, m]) => [k.replace(/^nilai\./, ""), m])) }),
   run: async ({ actor, input, form }) => {
     const r = await simpanLaporan(actor, { ...input, konfirmasi: input.konfirmasi === "ya", sumber: "formulir" });
-    if (r.ok) return { ...base(form), status: "ok", message: r.status === "DIKIRIM" ? MSG_LAPORAN.terkirim : MSG_LAPORAN.tersimpanDraf, warnings: r.warnings, versi: r.versi, statusLaporan: r.status };
+    if (r.ok) {
+      // The page around the form (its status, last change, history) is drawn again with the answer.
+      revalidatePath(`/laporan/${input.desaKode}`);
+      return { ...base(form), status: "ok", message: r.status === "DIKIRIM" ? MSG_LAPORAN.terkirim : MSG_LAPORAN.tersimpanDraf, warnings: r.warnings, versi: r.versi, statusLaporan: r.status };
+    }
     if (r.reason === "invalid") return { ...base(form), status: "error", message: r.message, errors: r.errors, warnings: r.warnings };
     if (r.reason === "warnings") return { ...base(form), status: "error", message: r.message, warnings: r.warnings };
     if (r.reason === "conflict") {

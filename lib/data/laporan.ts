@@ -64,8 +64,11 @@ type KonteksRows = [own: { s: Record<string, number>; r: [string, number][] }[],
 function konteksFrom([own, prev = []]: KonteksRows, bulan: number): KonteksValidasi {
   const konteks: KonteksValidasi = { sasaran: { ...own[0].s }, kumulatifSebelum: {}, riwayat: {} };
   for (const r of prev) {
-    const months = Array.from({ length: bulan - 1 }, (_, j) => Number(r[`m${j + 1}`] ?? 0));
-    konteks.kumulatifSebelum[r.i] = realisasi("kumulatif", months, bulan - 1);
+    const raw = Array.from({ length: bulan - 1 }, (_, j) => r[`m${j + 1}`]);
+    // Only an indicator with a counted value in January..bulan−1 gets a total: a key says "reported before"
+    // (kelompokForm's adaSebelum, the form's class), as adaNilai says it for the dashboards.
+    if (raw.every((v) => v == null)) continue;
+    konteks.kumulatifSebelum[r.i] = realisasi("kumulatif", raw.map((v) => Number(v ?? 0)), bulan - 1);
   }
   for (const [i, v] of own[0].r) (konteks.riwayat[i] ??= []).push(v);
   return konteks;

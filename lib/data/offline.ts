@@ -29,7 +29,7 @@ export async function paketOffline(actor: Actor): Promise<{ paket: PaketOffline;
       nama: d.desaNama,
       laporan: await Promise.all(periode.map(async (p) => {
         const f = await getLaporanForm(actor, d.desaKode, p.tahun, p.bulan);
-        return { tahun: p.tahun, bulan: p.bulan, status: f.status, versi: f.versi, nilai: f.nilai, konteks: f.konteks };
+        return { tahun: p.tahun, bulan: p.bulan, status: f.status, versi: f.versi, nilai: f.nilai, konteks: f.konteks, belumDihitung: f.belumDihitung };
       })),
     })),
   ).then((list) => list.map((d) => ({ kode: d.kode, tanda: hash(JSON.stringify(d)), nama: d.nama, laporan: d.laporan })));

@@ -26,6 +26,9 @@ export const MSG_LAPORAN = {
   belumDihitung: (daftar: string) =>
     `Angka kumulatif hanya menghitung laporan yang sudah dikirim, seperti dasbor. Belum dihitung: ${daftar}.`,
   bulanBelumDihitung: (bulan: string, status: string | null) => (status ? `${bulan} (${status.toLowerCase()})` : `${bulan} (belum dikirim)`),
+  /** This month's report exists but is not counted (a draft, or returned): the form's running totals include it, the dashboards do not. */
+  bulanIniBelumDihitung: (status: string) =>
+    `Laporan bulan ini (${status.toLowerCase()}) belum dihitung di dasbor. Angka kumulatif di formulir sudah menyertakan isiannya, seperti nanti setelah laporan ini dikirim.`,
   riwayatSebagian: (tampil: number, semua: number) => `Menampilkan ${formatAngka(tampil)} perubahan terakhir dari ${formatAngka(semua)}.`,
   riwayatSemua: "Tampilkan semua riwayat",
 } as const;

@@ -9,6 +9,9 @@ export interface FormIndikator extends Pick<Indikator, "kode" | "nama" | "jenis"
   sasaran: number | null;
   /** Realisasi up to the month before (kumulatif, jumlah). */
   sebelum: number;
+  /** Whether a counted value was reported in January..the month before (kumulatif, jumlah: the figure has data
+   *  even when this month is empty, as on the dashboards). */
+  adaSebelum: boolean;
 }
 
 export interface KelompokForm {
@@ -25,6 +28,7 @@ export function kelompokForm(konteks: KonteksValidasi): KelompokForm[] {
       kode: i.kode, nama: i.nama, jenis: i.jenis, target: i.target, arah: i.arah,
       sasaran: konteks.sasaran[i.kode] ?? null,
       sebelum: konteks.kumulatifSebelum[i.kode] ?? 0,
+      adaSebelum: konteks.kumulatifSebelum[i.kode] !== undefined,
     })),
   })).filter((k) => k.indikator.length > 0);
 }

@@ -7,6 +7,12 @@ import type { KonteksValidasi } from "@/lib/laporan/validasi";
 
 export type StatusLaporanPaket = "DRAFT" | "DIKIRIM" | "DIVERIFIKASI" | "DIKEMBALIKAN";
 
+/** A month the running totals do not count, and why (its status; null: no report). */
+export interface BulanBelumDihitung {
+  bulan: number;
+  status: StatusLaporanPaket | null;
+}
+
 export interface PaketLaporan {
   tahun: number;
   bulan: number;
@@ -15,6 +21,9 @@ export interface PaketLaporan {
   versi: number;
   nilai: Record<string, number>;
   konteks: KonteksValidasi;
+  /** Earlier months of the year the running totals do not count (not sent), as the online form lists them.
+   *  Missing in packages kept before it was added: then nothing is listed until the next refresh. */
+  belumDihitung?: BulanBelumDihitung[];
 }
 
 export interface PaketDesa {

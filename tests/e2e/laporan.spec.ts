@@ -25,9 +25,10 @@ function realisasiOf(text: string): number {
 
 test.describe.configure({ mode: "serial" });
 
-test("puskesmas fills a form: error to fix, warning to confirm, draft, submit, dashboard changes", async ({ page }) => {
+test("puskesmas fills a form on a 360 px phone: error to fix, warning to confirm, draft, submit, dashboard changes", async ({ page }) => {
   const { tahun, bulan } = periode();
   const desa = "36.04.30.2004";
+  await page.setViewportSize({ width: 360, height: 740 });
   await login(page, "pkm.anyar@pantau.id");
   await expect(page.getByTestId("peran")).toBeVisible();
   const before = await cardText(page, desa);
@@ -39,6 +40,9 @@ test("puskesmas fills a form: error to fix, warning to confirm, draft, submit, d
   await expect(page.getByTestId("info-KIA-KN1")).toContainText("kumulatif");
   await page.getByRole("button", { name: "Simpan draf" }).click();
   await expect(page.getByText("Harus bilangan bulat")).toBeVisible();
+  // The buttons are at the end of a long form; the answer is at its top, and is brought into view.
+  await expect(page.getByTestId("pesan-form")).toContainText("Ada isian yang salah");
+  await expect(page.getByTestId("pesan-form")).toBeInViewport();
   await expect(page.getByLabel(/Pelayanan kesehatan ibu bersalin/)).toHaveValue("2,5");
   await page.getByLabel(/Pelayanan kesehatan ibu bersalin/).fill("5000");
   await page.getByRole("button", { name: "Simpan draf" }).click();
@@ -56,6 +60,10 @@ test("puskesmas fills a form: error to fix, warning to confirm, draft, submit, d
     await page.getByRole("button", { name: "Kirim laporan" }).click();
   }
   await expect(page.getByTestId("pesan-form")).toContainText("terkirim");
+  // The page around the form follows: its status reads "Dikirim", and a sent report has no draft button.
+  await expect(page.getByTestId("status-laporan")).toHaveText(/^Dikirim/);
+  await expect(page.getByRole("button", { name: "Simpan draf" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Kirim laporan" })).toBeVisible();
   // The dashboard's realisasi grows by exactly the submitted value (this month had no report before).
   expect(realisasiOf(await cardText(page, desa))).toBe(realisasiOf(before) + 5000);
 });
@@ -91,6 +99,9 @@ test("dinkes returns a report, puskesmas resubmits, dinkes verifies and the mont
   await row.getByLabel(/Alasan/).fill("Angka SPM-02 perlu dicek");
   await row.getByRole("button", { name: "Kembalikan" }).click();
   await expect(row.getByText("dikembalikan")).toBeVisible();
+  // Dinkes reading the returned report: its values are no longer counted, and the form says its totals include them.
+  await dinkes.goto(`/laporan/${desa}?tahun=${tahun}&bulan=${bulan}`);
+  await expect(dinkes.getByTestId("bulan-ini-belum-dihitung")).toContainText("Laporan bulan ini (dikembalikan) belum dihitung di dasbor");
 
   const pkm = await (await browser.newContext()).newPage();
   await login(pkm, "pkm.anyar@pantau.id");
@@ -105,6 +116,7 @@ test("dinkes returns a report, puskesmas resubmits, dinkes verifies and the mont
     await pkm.getByRole("button", { name: "Kirim laporan" }).click();
   }
   await expect(pkm.getByTestId("pesan-form")).toContainText("terkirim");
+  await expect(pkm.getByTestId("bulan-ini-belum-dihitung")).toHaveCount(0); // sent: counted again
 
   await dinkes.goto("/verifikasi");
   await dinkes.getByTestId(`antrean-${desa}-${tahun}-${bulan}`).getByRole("button", { name: "Verifikasi" }).click();

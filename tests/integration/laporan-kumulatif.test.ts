@@ -2,6 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getLaporanForm, simpanLaporan } from "@/lib/data/laporan";
 import { unitFigures } from "@/lib/data/figures";
+import { kelompokForm } from "@/lib/laporan/kelompok";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { ANYAR, SERANG } from "./helpers";
 
@@ -105,5 +106,23 @@ describe("drafts, returned and missing months in the running total", () => {
     const again = await getLaporanForm(ANYAR, SEPI, TAHUN_SEPI, 4);
     const w = await simpanLaporan(ANYAR, { desaKode: SEPI, tahun: TAHUN_SEPI, bulan: 4, versi: again.versi, nilai: { "SPM-01": "6", "KIA-K1": "20" }, aksi: "draf", konfirmasi: false, sumber: "test" });
     expect(w).toMatchObject({ ok: false, reason: "warnings", warnings: { "SPM-01": expect.stringContaining("120 %") } });
+  });
+
+  it("an indicator reported before the month has data in the form as on the dashboard, one reported only later has none", async () => {
+    // After the cases above: SPM-01 counted in January (7) and April is a draft; KIA-K1 only in the April draft.
+    // May sent with KIA-K1 only: reported in the year, but not in January..March.
+    const mei = await simpanLaporan(ANYAR, { desaKode: SEPI, tahun: TAHUN_SEPI, bulan: 5, versi: 0, nilai: { "KIA-K1": "3" }, aksi: "kirim", konfirmasi: true, sumber: "test" });
+    expect(mei).toMatchObject({ ok: true, status: "DIKIRIM" });
+    const byKode = (f: Awaited<ReturnType<typeof getLaporanForm>>) => new Map(kelompokForm(f.konteks).flatMap((k) => k.indikator).map((i) => [i.kode, i]));
+    const april = byKode(await getLaporanForm(SERANG, SEPI, TAHUN_SEPI, 4));
+    expect(april.get("SPM-01")).toMatchObject({ sebelum: 7, adaSebelum: true });
+    expect(april.get("KIA-K1")).toMatchObject({ sebelum: 0, adaSebelum: false });
+    const juni = byKode(await getLaporanForm(SERANG, SEPI, TAHUN_SEPI, 6));
+    expect(juni.get("KIA-K1")).toMatchObject({ sebelum: 3, adaSebelum: true });
+    // The dashboard of April agrees: SPM-01 has data (January), KIA-K1 none; June: KIA-K1 has data (May).
+    const figs = async (bulan: number) => new Map((await unitFigures(SERANG, SEPI, TAHUN_SEPI, bulan)).figures.map((f) => [f.indikator, f.adaData]));
+    expect((await figs(4)).get("SPM-01")).toBe(true);
+    expect((await figs(4)).get("KIA-K1")).toBe(false);
+    expect((await figs(6)).get("KIA-K1")).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { AppHeader } from "@/components/layout/app-header";
+import { BelumDihitung } from "@/components/laporan/belum-dihitung";
 import { LaporanForm } from "@/components/laporan/laporan-form";
 import { RIWAYAT_SINGKAT, RiwayatLaporan } from "@/components/laporan/riwayat";
 import { orNotFound } from "@/lib/auth/page-guard";
@@ -8,7 +9,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getLaporanForm } from "@/lib/data/laporan";
 import { riwayatLaporan } from "@/lib/data/laporan-overview";
 import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
-import { formatPeriode, formatWaktu, NAMA_BULAN } from "@/lib/i18n/format";
+import { formatPeriode, formatWaktu } from "@/lib/i18n/format";
 import { MSG_LAPORAN } from "@/lib/i18n/laporan";
 import { kelompokForm } from "@/lib/laporan/kelompok";
 import { deadlineOf } from "@/lib/spm/kelengkapan";
@@ -39,7 +40,7 @@ export default async function Page({ params, searchParams }: { params: Promise<{
       <AppHeader actor={actor} />
       <main className="mx-auto max-w-4xl space-y-4 px-4 py-6">
         <p className="text-sm">
-          <Link href={`/laporan?puskesmas=${form.desa.puskesmasKode}&tahun=${tahun}&bulan=${bulan}`}>← Semua desa bulan ini</Link>
+          <Link href={`/laporan?puskesmas=${form.desa.puskesmasKode}&tahun=${tahun}&bulan=${bulan}`} className="inline-flex min-h-6 items-center">← Semua desa bulan ini</Link>
         </p>
         <h1 className="text-2xl font-bold">
           <span className="block text-sm font-medium text-slate-600">Laporan bulanan · {formatPeriode(tahun, bulan)}</span>
@@ -53,14 +54,10 @@ export default async function Page({ params, searchParams }: { params: Promise<{
           <dt className="text-slate-600">Batas kirim</dt>
           <dd>{batas.hari} {formatPeriode(batas.tahun, batas.bulan)}</dd>
         </dl>
-        {form.belumDihitung.length > 0 && (
-          <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="belum-dihitung">
-            {MSG_LAPORAN.belumDihitung(form.belumDihitung.map((m) => MSG_LAPORAN.bulanBelumDihitung(NAMA_BULAN[m.bulan - 1], m.status && STATUS_LAPORAN_LABEL[m.status])).join(", "))}
-          </p>
-        )}
+        <BelumDihitung daftar={form.belumDihitung} statusIni={form.status} />
         {!bolehIsi && <p className="rounded border border-slate-300 bg-slate-50 p-3 text-sm" data-testid="hanya-baca">{MSG_LAPORAN.hanyaBaca}</p>}
         {form.status === "DIVERIFIKASI" && <p className="rounded border border-sky-300 bg-sky-50 p-3 text-sm">Laporan sudah diverifikasi dan terkunci.</p>}
-        <LaporanForm desaKode={form.desa.kode} tahun={tahun} bulan={bulan} versi={form.versi} terkunci={terkunci} kelompok={kelompok} nilaiAwal={nilaiAwal}
+        <LaporanForm desaKode={form.desa.kode} tahun={tahun} bulan={bulan} versi={form.versi} status={form.status} terkunci={terkunci} kelompok={kelompok} nilaiAwal={nilaiAwal}
           luring={bolehIsi ? { userId: actor.id, desaNama: form.desa.nama, konteks: form.konteks, status: form.status } : undefined} />
         <RiwayatLaporan riwayat={riwayat} semuaHref={`/laporan/${form.desa.kode}?tahun=${tahun}&bulan=${bulan}&riwayat=semua#riwayat`} />
       </main>
