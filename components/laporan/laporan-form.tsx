@@ -152,7 +152,7 @@ export function LaporanForm(props: LaporanFormProps) {
                   </p>
                   {state.terkini && (state.terkini[ind.kode] ?? null) !== (diisi ? v : null) && (
                     <p className="text-xs text-sky-900 sm:col-span-3" data-testid={`terkini-${ind.kode}`}>
-                      Tersimpan sekarang oleh pengguna lain: {formatAngka(state.terkini[ind.kode] ?? null)}
+                      Tersimpan sekarang (diubah di tempat lain): {formatAngka(state.terkini[ind.kode] ?? null)}
                     </p>
                   )}
                   {(err || warn) && (

@@ -61,7 +61,7 @@ export const IMPORT_MSG = {
   kelompokTakDikenal: (daftar: readonly string[]) => `Kelompok penduduk tidak dikenal. Pilihan: ${daftar.join(", ")}.`,
   duplikat: (barisPertama: number) => `Baris ganda: kunci yang sama sudah ada di baris ${barisPertama}.`,
   periodeTerkunci: "Laporan desa untuk bulan ini sudah diverifikasi dan terkunci.",
-  laporanBerubah: "Laporan desa untuk bulan ini baru saja dibuat atau diubah pengguna lain. Unggah ulang berkasnya.",
+  laporanBerubah: "Laporan desa untuk bulan ini baru saja dibuat atau diubah di tempat lain (oleh pengguna lain, atau di tab lain). Unggah ulang berkasnya.",
   laporanDiPuskesmas: "Laporan desa untuk bulan ini sedang dikerjakan puskesmas (belum dikirim atau dikembalikan): hanya puskesmas yang dapat mengirimnya.",
   periodeMendatang: "Bulan ini belum berjalan; nilainya belum bisa diisi.",
 

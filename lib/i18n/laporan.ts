@@ -12,7 +12,7 @@ export const MSG_LAPORAN = {
   melebihiPasangan: (a: string, b: string) => `Realisasi ${a} melebihi realisasi ${b}; biasanya tidak mungkin.`,
   terkunci: "Laporan bulan ini sudah diverifikasi dan terkunci. Minta dinkes kabupaten membukanya bila perlu diubah.",
   periodeMendatang: "Periode ini belum berjalan; laporan belum bisa diisi.",
-  konflik: "Laporan ini baru saja diubah oleh pengguna lain. Angka terbaru ditampilkan; angka yang Anda ketik tetap di formulir — periksa lalu simpan lagi.",
+  konflik: "Laporan ini baru saja diubah di tempat lain (oleh pengguna lain, atau di tab lain). Angka terbaru ditampilkan; angka yang Anda ketik tetap di formulir — periksa lalu simpan lagi.",
   perluKonfirmasi: "Ada peringatan. Periksa angkanya, centang konfirmasi, lalu simpan lagi.",
   adaKesalahan: "Ada isian yang salah. Perbaiki yang ditandai lalu simpan lagi.",
   tersimpanDraf: "Draf tersimpan.",
@@ -37,5 +37,5 @@ export const MSG_GRID = {
   tersimpan: (n: number) => (n === 0 ? "Tidak ada perubahan untuk disimpan." : `${n} laporan desa tersimpan.`),
   terkirim: (n: number) => `${n} laporan desa tersimpan dan terkirim ke dinkes kabupaten.`,
   adaMasalah: "Tidak ada yang disimpan: perbaiki isian yang ditandai (atau centang konfirmasi peringatan), lalu simpan lagi.",
-  konflikBaris: "Diubah pengguna lain sejak halaman dimuat; muat ulang halaman untuk melihat angka terbaru.",
+  konflikBaris: "Diubah di tempat lain sejak halaman dimuat; muat ulang halaman untuk melihat angka terbaru.",
 } as const;

@@ -83,7 +83,7 @@ test("two people saving the same report: the second is refused and keeps the typ
   await expect(a.getByTestId("pesan-form")).toContainText("Draf tersimpan");
   await b.getByLabel(/Pelayanan kesehatan balita/).fill("22");
   await b.getByRole("button", { name: "Simpan draf" }).click();
-  await expect(b.getByTestId("pesan-form")).toContainText("baru saja diubah oleh pengguna lain");
+  await expect(b.getByTestId("pesan-form")).toContainText("baru saja diubah di tempat lain");
   await expect(b.getByLabel(/Pelayanan kesehatan balita/)).toHaveValue("22");
   await expect(b.getByTestId("terkini-SPM-04")).toContainText("11");
 });
