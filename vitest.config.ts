@@ -20,6 +20,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/one-query-per-client.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 180_000,

@@ -67,11 +67,19 @@ export function LaporanForm(props: LaporanFormProps) {
   const [values, setValues] = useState<Record<string, string>>(() => ({ ...props.nilaiAwal, ...typedAfter(state) }));
   // The state of a save on the phone (checked here with the server's own schema and rules).
   const [lokal, setLokal] = useState<LaporanFormState | null>(null);
+  // The newest version this form has heard of, and the values a conflict showed: a later refusal (warnings
+  // to confirm, an error) carries neither, and the confirmed resend must be based on the conflict's version
+  // (before, it went back to the page's and met the same conflict again, round after round).
+  const [versiTerakhir, setVersiTerakhir] = useState(state.versi ?? -1);
+  const [terkini, setTerkini] = useState<Record<string, number> | undefined>(state.status === "conflict" ? state.terkini : undefined);
   const [seen, setSeen] = useState(state);
   if (seen !== state) {
     setSeen(state);
     setLokal(null);
     setValues((old) => ({ ...old, ...typedAfter(state) }));
+    if (state.versi !== null) setVersiTerakhir((v) => Math.max(v, state.versi!));
+    if (state.status === "conflict") setTerkini(state.terkini);
+    else if (state.status === "ok") setTerkini(undefined);
   }
   const st = lokal ?? state;
   // Every answer (server, phone, no connection) shows at the top of a long form, and the buttons are at its
@@ -80,7 +88,7 @@ export function LaporanForm(props: LaporanFormProps) {
   useEffect(() => {
     if (st !== INITIAL) formRef.current?.querySelector('[data-testid="pesan-form"]')?.scrollIntoView({ block: "start" });
   }, [st]);
-  const versi = state.versi ?? props.versi;
+  const versi = Math.max(state.versi ?? -1, versiTerakhir, props.versi);
   // A sent report is changed with "Kirim" only (the server refuses a draft of it): no draft button then.
   const terkirim = (state.statusLaporan ?? props.status) === "DIKIRIM";
   const shown = values;
@@ -150,9 +158,9 @@ export function LaporanForm(props: LaporanFormProps) {
                   <p id={`${id}-info`} className="text-xs text-slate-600 tabular-nums" data-testid={`info-${ind.kode}`}>
                     {ind.jenis === "jumlah" ? "jumlah kasus" : `${ind.jenis === "bulanan" ? "bulan ini" : "kumulatif"} ${formatAngka(r)} / sasaran ${formatAngka(ind.sasaran)} = ${formatPersen(capaian(r, ind.sasaran))} · ${kelas.simbol} ${kelas.label}`}
                   </p>
-                  {state.terkini && (state.terkini[ind.kode] ?? null) !== (diisi ? v : null) && (
+                  {terkini && (terkini[ind.kode] ?? null) !== (diisi ? v : null) && (
                     <p className="text-xs text-sky-900 sm:col-span-3" data-testid={`terkini-${ind.kode}`}>
-                      Tersimpan sekarang (diubah di tempat lain): {formatAngka(state.terkini[ind.kode] ?? null)}
+                      Tersimpan sekarang (diubah di tempat lain): {formatAngka(terkini[ind.kode] ?? null)}
                     </p>
                   )}
                   {(err || warn) && (

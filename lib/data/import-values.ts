@@ -100,22 +100,21 @@ async function reportStatuses(client: pg.ClientBase, desa: string[], years: numb
 async function storedAround(client: pg.ClientBase, rows: readonly ValueRow[], desa: string[], years: number[]): Promise<StoredAround> {
   const reports = [...new Map(rows.map((r) => [periodKey(r.desa.kode, r.tahun, r.bulan), r])).values()];
   const withPrevious = [...new Set(years.flatMap((t) => [t - 1, t]))];
-  const [own, counted, sasaran] = await Promise.all([
-    client.query<{ desa_kode: string; tahun: number; bulan: number; i: string; v: number }>(
-      `SELECT n.desa_kode, n.tahun, n.bulan, n.indikator_kode i, n.nilai v FROM nilai n
-       JOIN laporan l ON l.id = n.laporan_id
-       JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(desa_kode, tahun, bulan) ON (l.desa_kode, l.tahun, l.bulan) = (k.desa_kode, k.tahun, k.bulan)`,
-      [reports.map((r) => r.desa.kode), reports.map((r) => r.tahun), reports.map((r) => r.bulan)],
-    ),
-    client.query<{ desa_kode: string; tahun: number; bulan: number; i: string; v: number }>(
-      `SELECT desa_kode, tahun, bulan, indikator_kode i, nilai v FROM nilai WHERE desa_kode = ANY($1) AND tahun = ANY($2) AND dihitung`,
-      [desa, withPrevious],
-    ),
-    client.query<{ desa_kode: string; tahun: number; indikator_kode: string; jumlah: number }>(
-      `SELECT desa_kode, tahun, indikator_kode, jumlah FROM sasaran WHERE desa_kode = ANY($1) AND tahun = ANY($2)`,
-      [desa, years],
-    ),
-  ]);
+  // One after another: a pg client runs one query at a time (pg queues the rest, and pg 9 will refuse them).
+  const own = await client.query<{ desa_kode: string; tahun: number; bulan: number; i: string; v: number }>(
+    `SELECT n.desa_kode, n.tahun, n.bulan, n.indikator_kode i, n.nilai v FROM nilai n
+     JOIN laporan l ON l.id = n.laporan_id
+     JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(desa_kode, tahun, bulan) ON (l.desa_kode, l.tahun, l.bulan) = (k.desa_kode, k.tahun, k.bulan)`,
+    [reports.map((r) => r.desa.kode), reports.map((r) => r.tahun), reports.map((r) => r.bulan)],
+  );
+  const counted = await client.query<{ desa_kode: string; tahun: number; bulan: number; i: string; v: number }>(
+    `SELECT desa_kode, tahun, bulan, indikator_kode i, nilai v FROM nilai WHERE desa_kode = ANY($1) AND tahun = ANY($2) AND dihitung`,
+    [desa, withPrevious],
+  );
+  const sasaran = await client.query<{ desa_kode: string; tahun: number; indikator_kode: string; jumlah: number }>(
+    `SELECT desa_kode, tahun, indikator_kode, jumlah FROM sasaran WHERE desa_kode = ANY($1) AND tahun = ANY($2)`,
+    [desa, years],
+  );
   const byPeriod = (rs: typeof own.rows) => {
     const m = new Map<string, Map<string, number>>();
     for (const r of rs) {

@@ -42,18 +42,17 @@ async function reestimate(client: pg.ClientBase, actor: Actor, keys: readonly De
     if (!canView(actor, d)) throw new ForbiddenError();
   }
   const years = [...new Set(keys.map((k) => k.tahun))];
-  const [penduduk, parameters] = await Promise.all([
-    client.query<{ desa_kode: string; tahun: number; kelompok: string; jumlah: number }>(
-      `SELECT p.desa_kode, p.tahun, p.kelompok, p.jumlah
-       FROM penduduk p JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::int[]) AS k(desa_kode, tahun)) k USING (desa_kode, tahun)`,
-      [keys.map((k) => k.desaKode), keys.map((k) => k.tahun)],
-    ),
-    client.query<{ tahun: number; kabupaten_kode: string; nilai: unknown }>(
-      `SELECT tahun, kabupaten_kode, nilai FROM parameter_estimasi
-       WHERE tahun = ANY($1) AND (kabupaten_kode = '' OR kabupaten_kode = ANY($2))`,
-      [years, [...new Set([...desa.values()].map((d) => d.kabupatenKode))]],
-    ),
-  ]);
+  // One after another: a pg client runs one query at a time (pg queues the rest, and pg 9 will refuse them).
+  const penduduk = await client.query<{ desa_kode: string; tahun: number; kelompok: string; jumlah: number }>(
+    `SELECT p.desa_kode, p.tahun, p.kelompok, p.jumlah
+     FROM penduduk p JOIN (SELECT DISTINCT * FROM unnest($1::text[], $2::int[]) AS k(desa_kode, tahun)) k USING (desa_kode, tahun)`,
+    [keys.map((k) => k.desaKode), keys.map((k) => k.tahun)],
+  );
+  const parameters = await client.query<{ tahun: number; kabupaten_kode: string; nilai: unknown }>(
+    `SELECT tahun, kabupaten_kode, nilai FROM parameter_estimasi
+     WHERE tahun = ANY($1) AND (kabupaten_kode = '' OR kabupaten_kode = ANY($2))`,
+    [years, [...new Set([...desa.values()].map((d) => d.kabupatenKode))]],
+  );
 
   const byPair = new Map<string, Penduduk>();
   for (const r of penduduk.rows) {

@@ -86,6 +86,19 @@ test("two people saving the same report: the second is refused and keeps the typ
   await expect(b.getByTestId("pesan-form")).toContainText("baru saja diubah di tempat lain");
   await expect(b.getByLabel(/Pelayanan kesehatan balita/)).toHaveValue("22");
   await expect(b.getByTestId("terkini-SPM-04")).toContainText("11");
+  // The second person decides, and meets a warning first: the confirmed save is based on the version the
+  // conflict reported (it used to go back to the page's and meet the same conflict, round after round).
+  await b.getByLabel(/Pelayanan kesehatan ibu bersalin/).fill("5000");
+  await b.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(b.getByText(/Peringatan:.*melebihi sasaran/)).toBeVisible();
+  await expect(b.getByTestId("terkini-SPM-04")).toContainText("11"); // still shown beside what was typed
+  await b.getByLabel(/Saya sudah memeriksa/).check();
+  await b.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(b.getByTestId("pesan-form")).toContainText("Draf tersimpan");
+  await expect(b.getByTestId("terkini-SPM-04")).toHaveCount(0);
+  await b.reload();
+  await expect(b.getByLabel(/Pelayanan kesehatan balita/)).toHaveValue("22");
+  await expect(b.getByLabel(/Pelayanan kesehatan ibu bersalin/)).toHaveValue("5000");
 });
 
 test("dinkes returns a report, puskesmas resubmits, dinkes verifies and the month is locked", async ({ browser }) => {
