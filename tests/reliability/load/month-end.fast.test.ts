@@ -163,7 +163,7 @@ describe(`month-end load: ${USERS} puskesmas users submitting at once`, () => {
       const typed = loser === ra ? va : vb;
       outcomes.push(loser === ra ? "b" : "a");
       // The loser is told, keeps what they typed and sees what is stored now.
-      expect(loser.state!.message).toMatch(/diubah oleh pengguna lain/);
+      expect(loser.state!.message).toMatch(/diubah di tempat lain/);
       expect(loser.state!.values).toEqual(Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, String(v)])));
       expect(loser.state!.terkini).toEqual(winner);
       expect(loser.state!.versi).toBe(round + 1);
