@@ -1,8 +1,9 @@
 // Lighthouse (12.2.3, Debian's Chromium, the default mobile emulation: Moto G Power screen, slow 4G and a
 // 4× slower CPU, simulated throttling) of a logged-in page: the desa dashboard on a cheap phone (issue 17).
 // `npm run bench:lighthouse [-- --base http://localhost:3000] [--email pkm.anyar@pantau.id]
-//   [--path /wilayah/36.04.30.2001] [--runs 3]` measures a running server (by default the demo's desa
-// dashboard of Anyar as pkm.anyar); `npm run bench` calls measureLighthouse on its own server.
+//   [--path /wilayah/36.04.30.2001] [--runs 3] [--floor]` measures a running server (by default the demo's desa
+// dashboard of Anyar as pkm.anyar), with `--floor` the login page after it (lighthouseFloorLine); `npm run bench`
+// calls measureLighthouse on its own server, for both.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
