@@ -131,7 +131,7 @@ export function renderMarkdown(res: Results): string {
       `Loaded by \`npm run bench:data\` in ${load?.waktuMs?.muat ? `${n(load.waktuMs.muat / 60000, 1)} min` : "–"} (rows: ${rows}).`,
     "",
     `Units: provinsi ${String(res.targets.provinsi)}, kabupaten ${String(res.targets.kabupaten)}, puskesmas ${String(res.targets.puskesmas)}, desa ${String(res.targets.desa)}. ` +
-      `Pages and API: autocannon, ${res.rows[0]?.connections ?? "–"} connections, warm-up excluded; exports one at a time; ` +
+      `Pages and API: autocannon, ${res.rows[0]?.connections ?? "–"} connections, warm-up excluded${res.quick ? "" : " (the server first warmed on the five dashboards, 3 s each, since 6 Dec 21:40)"}; exports one at a time; ` +
       `the form save posts the form as a browser without JavaScript does (server action + re-rendered page), one desa per client.`,
     "",
     table(res),
