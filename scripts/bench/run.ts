@@ -162,7 +162,7 @@ async function main() {
       // whole server's start, not its own (desa p95 165 ms with twice the page faults per request, 114 ms once
       // warm; docs/scaling.md, sixth pass). The five dashboards, 3 s each, not counted.
       log(`→ Pemanasan server: lima dasbor, masing-masing ${SERVER_WARMUP_SECONDS} dtk (tidak dihitung)`);
-      for (const g of gets.slice(0, 5)) await loadGet(base + g.path, g.session.cookie, { connections: o.connections, duration: SERVER_WARMUP_SECONDS, warmupSeconds: 0, warmupAmount: 1 });
+      for (const g of gets.slice(0, 5)) await loadGet(base + g.path, g.session.cookie, { connections: o.connections, duration: SERVER_WARMUP_SECONDS, warmupSeconds: 0, warmupAmount: o.connections });
     }
     for (const g of gets) {
       log(`→ ${g.label}: ${g.path}`);
