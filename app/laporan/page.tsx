@@ -13,13 +13,14 @@ import { STATUS_LAPORAN_LABEL } from "@/lib/i18n/dashboard";
 import { formatPeriode, formatPersen, formatWaktu } from "@/lib/i18n/format";
 import { deadlineOf, jumlahLaporanMasuk, kelengkapan } from "@/lib/spm/kelengkapan";
 import { periodeFromParams } from "@/lib/schemas/periode";
+import { firstParams, type SearchParams } from "@/lib/schemas/query";
 import { todayWib } from "@/lib/clock";
 
 export const metadata = { title: "Laporan bulanan" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ tahun?: string; bulan?: string; puskesmas?: string }> }) {
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  const sp = await searchParams;
+  const sp = firstParams(await searchParams);
   const today = todayWib();
   const { tahun, bulan } = periodeFromParams(sp, today);
   const kode = sp.puskesmas ?? actor.puskesmasKode;

@@ -7,10 +7,11 @@ import { requireActor } from "@/lib/auth/session";
 import { getPengaturan } from "@/lib/data/pengaturan";
 import { periodeFromParams } from "@/lib/schemas/periode";
 import { todayWib } from "@/lib/clock";
+import type { SearchParams } from "@/lib/schemas/query";
 
 export const metadata = { title: "Pengaturan kabupaten" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ tahun?: string }> }) {
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   if (!can(actor, "sasaran.kelola") || !actor.kabupatenKode) notFound();
   const today = todayWib();

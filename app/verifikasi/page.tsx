@@ -6,13 +6,14 @@ import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { antreanVerifikasi } from "@/lib/data/verifikasi";
 import { formatPeriode, formatWaktu } from "@/lib/i18n/format";
+import { firstOf, type SearchParams } from "@/lib/schemas/query";
 
 export const metadata = { title: "Verifikasi laporan" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ tampil?: string }> }) {
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   if (!can(actor, "laporan.verifikasi")) notFound();
-  const tampil = (await searchParams).tampil === "terverifikasi" ? "DIVERIFIKASI" : "DIKIRIM";
+  const tampil = firstOf((await searchParams).tampil) === "terverifikasi" ? "DIVERIFIKASI" : "DIKIRIM";
   const rows = await antreanVerifikasi(actor, tampil);
   return (
     <>

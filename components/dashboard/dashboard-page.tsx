@@ -23,8 +23,9 @@ import { PeriodForm } from "./period-form";
 import { PetaCapaian } from "./peta-capaian";
 import { PwsTrend } from "./pws-trend";
 import { SpmCards } from "./spm-cards";
+import { firstOf, type SearchParams } from "@/lib/schemas/query";
 
-export type DashboardParams = { tahun?: string; bulan?: string; indikator?: string | string[]; peta?: string };
+export type DashboardParams = SearchParams;
 
 /** The PWS dashboard of any unit, nasional to desa. The scope check runs first (an outside unit answers
  *  404); the page is sent whole, not streamed behind a skeleton: it reads (chart included) without JavaScript. */
@@ -45,7 +46,7 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
   const pilihan = INDIKATOR.filter((i) => i.jenis !== "jumlah");
   // A count indicator (jenis "jumlah") has no sasaran: no capaian to draw on the grafik or the map.
   // A repeated parameter arrives as an array: the first one counts.
-  const diminta: string | undefined = [params.indikator ?? []].flat()[0];
+  const diminta = firstOf(params.indikator);
   const chosen = pilihan.find((i) => i.kode === diminta) ?? pilihan[0];
   // Said, not silently replaced: a reader who followed a link for another indicator must not read this one as it.
   const takDikenal = diminta !== undefined && diminta !== chosen.kode ? diminta.slice(0, 40) : null;
@@ -106,7 +107,7 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
         )}
         {d.children.length > 0 && (
           <>
-            <PetaCapaian actor={actor} node={node} ind={chosen} rows={d.children} tahun={tahun} bulan={bulan} query={query} desa={params.peta === "desa"} />
+            <PetaCapaian actor={actor} node={node} ind={chosen} rows={d.children} tahun={tahun} bulan={bulan} query={query} desa={firstOf(params.peta) === "desa"} />
             <GrafikChildren ind={chosen} rows={d.children} query={query} />
             <Heatmap rows={d.children} query={chosen.kode === diminta ? `${query}&indikator=${chosen.kode}` : query} />
             <ChildStatus rows={d.children} query={query} />

@@ -12,10 +12,10 @@ import { todayWib } from "@/lib/clock";
 import { DownloadLinks } from "./download-links";
 import { EksporForm, type EksporFormValues } from "./ekspor-form";
 import { PreviewTable } from "./preview-table";
+import { firstParams } from "@/lib/schemas/query";
 
 export type EksporParams = Partial<Record<"wilayah" | "tahun" | "bulan" | "detail" | "indikator", string | string[]>>;
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 function queryString(q: EksporQuery): string {
   const p = new URLSearchParams({ wilayah: q.wilayah, tahun: String(q.tahun) });
@@ -50,7 +50,7 @@ async function load(actor: Actor, q: EksporQuery): Promise<{ model: ReportModel 
 /** The report page: a GET form, a preview from the same model as the files, and the download links. */
 export async function EksporPage({ actor, params }: { actor: Actor; params: EksporParams }) {
   const today = todayWib();
-  const raw = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v)]));
+  const raw = firstParams(params);
   // First visit (no year chosen yet): the actor's own unit and the last full month.
   const awal = lastFullMonth(today);
   const input = raw.tahun === undefined ? { wilayah: (ownUnitKode(actor) ?? "-"), tahun: String(awal.tahun), bulan: String(awal.bulan), ...raw } : raw;

@@ -6,6 +6,7 @@ import { loadReport, loadReportParts } from "@/lib/data/report";
 import { reportFilename, type ReportModel, type StreamedLevel } from "@/lib/report/rows";
 import { eksporQuery, type EksporQuery } from "@/lib/schemas/ekspor";
 import { apiError, apiErrorFrom } from "./errors";
+import { queryOf } from "@/lib/schemas/query";
 
 // Shared plumbing of the file exports: auth, zod-parsed query, errors as `{ error: { code, message } }`,
 // and the attachment headers.
@@ -37,7 +38,7 @@ export async function withActorQuery<S extends z.ZodType>(request: Request, sche
   try {
     const actor = await apiActor(request);
     if (!actor) return apiError("UNAUTHORIZED");
-    const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    const parsed = schema.safeParse(queryOf(request.url));
     if (!parsed.success) return apiError("BAD_REQUEST", issuesMessage(parsed.error));
     return await handle(actor, parsed.data);
   } catch (error) {

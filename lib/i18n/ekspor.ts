@@ -1,5 +1,6 @@
 // Indonesian labels of the report page and the exported files (XLSX, PDF, CSV, DHIS2).
 import type { ParameterEstimasi } from "@/lib/spm/parameter";
+import { comparePeriode, type Bulan } from "@/lib/spm/periode";
 import type { Tingkat } from "@/lib/wilayah/kode";
 import { NAMA_BULAN } from "./format";
 import { KELAS_TAMPILAN, LEGENDA_KELAS } from "./kelas";
@@ -70,9 +71,16 @@ export const LEVEL_LABEL: Record<Exclude<Tingkat, "nasional">, string> = {
   desa: "Desa",
 };
 
-export function periodeLaporan(tahun: number, bulan: number, setahun: boolean): string {
-  if (setahun) return `Tahun ${tahun} (setahun penuh, Januari–Desember)`;
-  return bulan === 1 ? `Januari ${tahun}` : `${NAMA_BULAN[bulan - 1]} ${tahun} (kumulatif Januari–${NAMA_BULAN[bulan - 1]})`;
+/**
+ * The period of a report. `sekarang` is the month the report was made in (WIB): a period that has not
+ * ended by then is said to be incomplete, so a year exported in December is not called a full year.
+ */
+export function periodeLaporan(tahun: number, bulan: number, setahun: boolean, sekarang?: Bulan): string {
+  const berjalan = sekarang !== undefined && comparePeriode({ tahun, bulan: setahun ? 12 : bulan }, { tahun: sekarang.tahun, bulan: sekarang.bulan }) >= 0;
+  if (setahun) return berjalan ? `Tahun ${tahun} (Januari–Desember; belum berakhir, data belum lengkap)` : `Tahun ${tahun} (setahun penuh, Januari–Desember)`;
+  const nama = NAMA_BULAN[bulan - 1];
+  const dasar = bulan === 1 ? `Januari ${tahun}` : `${nama} ${tahun} (kumulatif Januari–${nama})`;
+  return berjalan ? `${dasar}; belum berakhir, data belum lengkap` : dasar;
 }
 
 /** The methodology sheet of the XLSX export (DOMAIN.md §5–6). */

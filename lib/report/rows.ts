@@ -1,3 +1,4 @@
+import { todayWib } from "@/lib/clock";
 import { EKSPOR, periodeLaporan } from "@/lib/i18n/ekspor";
 import { TINGKAT_LABEL } from "@/lib/i18n/messages";
 import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
@@ -238,7 +239,8 @@ export function wilayahLabel(w: ReportModel["wilayah"]): string {
   return `${w.nama} (${TINGKAT_LABEL[w.tingkat]}${w.kode ? ` ${w.kode}` : ""})`;
 }
 
-/** "Juni 2026 (kumulatif Januari–Juni)" or "Tahun 2026 (setahun penuh, …)". */
-export function periodeLabel(model: Pick<ReportModel, "tahun" | "bulan" | "setahun">): string {
-  return periodeLaporan(model.tahun, model.bulan, model.setahun);
+/** "Juni 2026 (kumulatif Januari–Juni)" or "Tahun 2026 (setahun penuh, …)"; a period not ended when the
+ *  report was made (WIB) is marked incomplete. */
+export function periodeLabel(model: Pick<ReportModel, "tahun" | "bulan" | "setahun" | "dibuat">): string {
+  return periodeLaporan(model.tahun, model.bulan, model.setahun, todayWib(model.dibuat));
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import "@/lib/i18n/zod";
 import { lastFullMonth, type Bulan } from "@/lib/spm/periode";
 import { tingkatOf } from "@/lib/wilayah/kode";
+import { firstOf } from "./query";
 
 // Query parameters shared by the API, the CLI and the report pages.
 export const wilayahParam = z
@@ -33,10 +34,10 @@ export const bulanParam = angkaParam("Bulan", 1, 12, "1–12");
 
 export const spmQuery = z.object({ wilayah: wilayahParam.default(""), tahun: tahunParam, bulan: bulanParam });
 
-/** The period a page shows: from its URL parameters, else the last full month before `today` (WIB). */
+/** The period a page shows: from its URL parameters (the first of a repeated one), else the last full month before `today` (WIB). */
 export function periodeFromParams(params: { tahun?: string | string[]; bulan?: string | string[] }, today: Bulan): Bulan {
   const fallback = lastFullMonth(today);
-  const tahun = tahunParam.safeParse(params.tahun);
-  const bulan = bulanParam.safeParse(params.bulan);
+  const tahun = tahunParam.safeParse(firstOf(params.tahun));
+  const bulan = bulanParam.safeParse(firstOf(params.bulan));
   return { tahun: tahun.success ? tahun.data : fallback.tahun, bulan: bulan.success ? bulan.data : fallback.bulan };
 }

@@ -35,7 +35,8 @@ export function lastFullMonth(today: Bulan): Bulan {
   return today.bulan === 1 ? { tahun: today.tahun - 1, bulan: 12 } : { tahun: today.tahun, bulan: today.bulan - 1 };
 }
 
-/** Negative, 0 or positive as a is before, the same as or after b (hari compared when both have it). */
+/** Negative, 0 or positive as a is before, the same as or after b (a missing hari counts as day 0: a
+ *  month without a day comes before every day of that month). */
 export function comparePeriode(a: Bulan & { hari?: number }, b: Bulan & { hari?: number }): number {
   return a.tahun - b.tahun || a.bulan - b.bulan || (a.hari ?? 0) - (b.hari ?? 0);
 }

@@ -197,3 +197,21 @@ test("an indicator the grafik cannot draw is named, not silently replaced", asyn
   await expect(page.getByRole("heading", { name: /Grafik PWS/ })).toBeVisible();
   await expect(notice).toHaveCount(0);
 });
+
+test("a repeated query parameter counts with its first value on every page, never a 404", async ({ page }) => {
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  const periode = "tahun=2026&tahun=2025&bulan=3&bulan=4";
+  for (const [url, judul] of [
+    [`/wilayah/36.04.30.2001?${periode}`, "Maret 2026"],
+    [`/laporan?puskesmas=P36043001&puskesmas=P36043002&${periode}`, "Laporan bulanan · Maret 2026"],
+    [`/laporan/36.04.30.2001?${periode}`, "Maret 2026"],
+    [`/laporan/grid?puskesmas=P36043001&puskesmas=P36043002&klaster=K3&klaster=K2&${periode}`, "Isian cepat · Maret 2026"],
+  ] as const) {
+    const res = await page.goto(url);
+    expect(res?.status(), url).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 }), url).toContainText(judul);
+  }
+  // The last page, the grid: the first klaster counts.
+  await expect(page.getByRole("link", { name: /K3 · Usia Dewasa dan Lansia/ })).toHaveAttribute("aria-current", "page");
+});

@@ -15,14 +15,15 @@ import { kelompokForm } from "@/lib/laporan/kelompok";
 import { deadlineOf } from "@/lib/spm/kelengkapan";
 import { hariBatasKabupaten } from "@/lib/data/pengaturan";
 import { periodeFromParams } from "@/lib/schemas/periode";
+import { firstParams, type SearchParams } from "@/lib/schemas/query";
 import { todayWib } from "@/lib/clock";
 
 export const metadata = { title: "Laporan bulanan" };
 
-export default async function Page({ params, searchParams }: { params: Promise<{ desa: string }>; searchParams: Promise<{ tahun?: string; bulan?: string; riwayat?: string }> }) {
+export default async function Page({ params, searchParams }: { params: Promise<{ desa: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const { desa } = await params;
-  const query = await searchParams;
+  const query = firstParams(await searchParams);
   const { tahun, bulan } = periodeFromParams(query, todayWib());
   const form = await orNotFound(getLaporanForm(actor, decodeURIComponent(desa), tahun, bulan));
   const semuaRiwayat = query.riwayat === "semua";

@@ -10,15 +10,16 @@ import { getGrid } from "@/lib/data/laporan-grid";
 import { formatPeriode } from "@/lib/i18n/format";
 import { KLASTER, type KlasterKode } from "@/lib/spm/catalog";
 import { periodeFromParams } from "@/lib/schemas/periode";
+import { firstParams, type SearchParams } from "@/lib/schemas/query";
 import { todayWib } from "@/lib/clock";
 
 export const metadata = { title: "Isian cepat per klaster" };
 
 const KLASTER_ISIAN: readonly KlasterKode[] = ["K2", "K3", "K4"];
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ tahun?: string; bulan?: string; puskesmas?: string; klaster?: string }> }) {
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
-  const sp = await searchParams;
+  const sp = firstParams(await searchParams);
   const today = todayWib();
   const { tahun, bulan } = periodeFromParams(sp, today);
   const kode = sp.puskesmas ?? actor.puskesmasKode;

@@ -5,10 +5,11 @@ import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { periodeFromParams } from "@/lib/schemas/periode";
 import { todayWib } from "@/lib/clock";
+import type { SearchParams } from "@/lib/schemas/query";
 
 export const metadata = { title: "Unggah nilai" };
 
-export default async function Page({ searchParams }: { searchParams: Promise<{ tahun?: string; bulan?: string }> }) {
+export default async function Page({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   if (!can(actor, "import.jalankan")) notFound();
   const { tahun, bulan } = periodeFromParams(await searchParams, todayWib());

@@ -8,10 +8,11 @@ import { getSasaranDesa } from "@/lib/data/sasaran-desa";
 import { KELOMPOK_LABEL } from "@/lib/i18n/messages";
 import { periodeFromParams } from "@/lib/schemas/periode";
 import { todayWib } from "@/lib/clock";
+import type { SearchParams } from "@/lib/schemas/query";
 
 export const metadata = { title: "Penduduk dan sasaran" };
 
-export default async function Page({ params, searchParams }: { params: Promise<{ desa: string }>; searchParams: Promise<{ tahun?: string }> }) {
+export default async function Page({ params, searchParams }: { params: Promise<{ desa: string }>; searchParams: Promise<SearchParams> }) {
   const actor = await requireActor();
   const { desa } = await params;
   const { tahun } = periodeFromParams(await searchParams, todayWib());

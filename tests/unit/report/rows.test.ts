@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detailRows, reportFilename, toSpmReports, totalRow, type ReportRow } from "@/lib/report/rows";
+import { detailRows, periodeLabel, reportFilename, toSpmReports, totalRow, type ReportRow } from "@/lib/report/rows";
 import { getIndikator } from "@/lib/spm/catalog";
 import { SPM_CSV_HEADER, spmReportCsv } from "@/lib/report/spm-report";
 import { parseCsv } from "@/lib/import/csv";
@@ -77,5 +77,24 @@ describe("CSV of the model (DOMAIN.md §8)", () => {
     expect(b01.fields).toEqual(["36.04.30.2002", 'Sindangkarya, "Kulon"', "SPM-01", "50", "5", "10", "50"]);
     const a02 = rows.find((r) => r.fields[0] === "36.04.30.2001" && r.fields[2] === "SPM-02")!;
     expect(a02.fields.slice(3)).toEqual(["0", "3", "", "50"]);
+  });
+});
+
+describe("periodeLabel", () => {
+  const at = (iso: string) => new Date(iso);
+  it("a year that has ended is the full year; the running year is said to be incomplete", () => {
+    expect(periodeLabel({ tahun: 2025, bulan: 12, setahun: true, dibuat: at("2026-12-06T10:00:00Z") })).toBe("Tahun 2025 (setahun penuh, Januari–Desember)");
+    expect(periodeLabel({ tahun: 2026, bulan: 12, setahun: true, dibuat: at("2026-12-06T10:00:00Z") })).toBe("Tahun 2026 (Januari–Desember; belum berakhir, data belum lengkap)");
+    // 31 Dec 2026 18:00 UTC is 1 Jan 2027 in Jakarta (WIB): 2026 has ended there.
+    expect(periodeLabel({ tahun: 2026, bulan: 12, setahun: true, dibuat: at("2026-12-31T18:00:00Z") })).toBe("Tahun 2026 (setahun penuh, Januari–Desember)");
+    expect(periodeLabel({ tahun: 2026, bulan: 12, setahun: true, dibuat: at("2026-12-31T16:00:00Z") })).toContain("belum berakhir");
+  });
+
+  it("a month is incomplete until it ends (WIB), from its first day", () => {
+    const dibuat = at("2026-12-01T00:00:00Z"); // 1 Dec 07:00 WIB
+    expect(periodeLabel({ tahun: 2026, bulan: 11, setahun: false, dibuat })).toBe("November 2026 (kumulatif Januari–November)");
+    expect(periodeLabel({ tahun: 2026, bulan: 12, setahun: false, dibuat })).toBe("Desember 2026 (kumulatif Januari–Desember); belum berakhir, data belum lengkap");
+    expect(periodeLabel({ tahun: 2027, bulan: 1, setahun: false, dibuat })).toBe("Januari 2027; belum berakhir, data belum lengkap");
+    expect(periodeLabel({ tahun: 2026, bulan: 1, setahun: false, dibuat })).toBe("Januari 2026");
   });
 });

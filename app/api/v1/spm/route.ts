@@ -3,6 +3,7 @@ import { apiError, apiErrorFrom } from "@/lib/api/errors";
 import { apiActor } from "@/lib/auth/api-actor";
 import { spmReport } from "@/lib/data/spm-report";
 import { spmQuery } from "@/lib/schemas/periode";
+import { queryOf } from "@/lib/schemas/query";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +12,7 @@ export async function GET(request: Request) {
   try {
     const actor = await apiActor(request);
     if (!actor) return apiError("UNAUTHORIZED");
-    const params = Object.fromEntries(new URL(request.url).searchParams);
+    const params = queryOf(request.url);
     const parsed = spmQuery.safeParse(params);
     if (!parsed.success) return apiError("BAD_REQUEST", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
     const { wilayah, tahun, bulan } = parsed.data;

@@ -5,6 +5,7 @@ import { bulanParam, tahunParam } from "@/lib/schemas/periode";
 import { csvRow } from "@/lib/report/csv-field";
 import { INDIKATOR } from "@/lib/spm/catalog";
 import { z } from "zod";
+import { queryOf } from "@/lib/schemas/query";
 
 const query = z.object({ puskesmas: z.string().regex(/^P\d{6,12}$/, "Kode puskesmas tidak sah."), tahun: tahunParam, bulan: bulanParam });
 
@@ -13,7 +14,7 @@ export async function GET(request: Request) {
   try {
     const actor = await apiActor(request);
     if (!actor) return apiError("UNAUTHORIZED");
-    const parsed = query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    const parsed = query.safeParse(queryOf(request.url));
     if (!parsed.success) return apiError("BAD_REQUEST", parsed.error.issues[0]?.message);
     const { puskesmas, tahun, bulan } = parsed.data;
     const [desa, nilai] = await Promise.all([ringkasanBulan(actor, puskesmas, tahun, bulan), nilaiBulanPuskesmas(actor, puskesmas, tahun, bulan)]);
