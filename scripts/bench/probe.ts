@@ -1,4 +1,4 @@
-// `npm run bench:probe -- [--rounds 2] [--what kab,save] [--port 3470] [--seconds 10] [--browser]`: a quick A/B probe
+// `npm run bench:probe -- [--rounds 2] [--what kab,save,form] [--port 3470] [--seconds 10] [--browser]`: a quick A/B probe
 // on the benchmark database (data.ts) with the app as built (run `npm run build` or `npm run bench` first):
 // per round, each chosen page at 4 clients (p50, p95, pages/s) or 160 form saves (4 desa × 40), with the
 // CPU and minor page faults the server's and PostgreSQL's processes spent per request (from /proc).
@@ -64,6 +64,7 @@ async function main() {
       kab: async () => [await new Session(app.url).login(t.users.kabupaten, BENCH_PASSWORD), `/wilayah/${t.kabupaten}?${period}`],
       prov: async () => [await new Session(app.url).login(t.users.provinsi, BENCH_PASSWORD), `/wilayah/${t.provinsi}?${period}`],
       nas: async () => [await new Session(app.url).login(t.users.nasional, BENCH_PASSWORD), `/wilayah?${period}`],
+      form: async () => [pkm, `/laporan/${t.desaPuskesmas[1]}?${period}`], // the page a save re-renders
     };
     const nodeCpu = () => usage((c, pid) => pid === app.pid || c.includes("next-server"));
     const pgCpu = () => usage((c) => c.startsWith("postgres"));
