@@ -85,6 +85,58 @@ async function waitForLivePostmaster(pgDir: string, timeoutMs: number): Promise<
   return null;
 }
 
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * One command at a time on a folder whose server the command itself starts: the file `perintah.lock` names
+ * the process that holds it. Without it, two CLI commands started together on a stopped folder shared one
+ * server, and the first to finish stopped it under the other ("Basis data tidak tersedia"). A later one
+ * waits, saying so once, until the holder ends (a holder that died is noticed by its pid). Returns the
+ * release. The app (`serve`, `demo`) takes no hold: a command attaches to the server it runs.
+ */
+async function holdFolder(dir: string, onWait: (pid: number) => void, timeoutMs = 60 * 60_000): Promise<() => void> {
+  const file = path.join(dir, "perintah.lock");
+  const until = Date.now() + timeoutMs;
+  let told = false;
+  for (;;) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: "wx", mode: 0o644 });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number(fs.readFileSync(file, "utf8").trim() || "0"); // "" for a moment while it is written
+    if (holder > 0 && !isAlive(holder)) {
+      fs.rmSync(file, { force: true });
+      continue;
+    }
+    if (Date.now() > until) throw new Error(`Folder data ${dir} masih dipakai perintah lain (pid ${holder}).`);
+    if (!told && holder > 0) onWait(holder);
+    told ||= holder > 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    process.off("exit", release);
+    try {
+      if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file, { force: true });
+    } catch {
+      // already gone
+    }
+  };
+  process.on("exit", release);
+  return release;
+}
+
 export interface EmbeddedServer {
   url: string;
   /** Stops the server if this process started it; no-op when we attached to another process's server. */
@@ -94,11 +146,31 @@ export interface EmbeddedServer {
 /**
  * Starts (or attaches to) the embedded PostgreSQL in `dir` and makes sure the `pantau` database exists.
  * `port` fixes the port (a restart on the same port lets running clients reconnect); default: a free one.
+ * `perintah` (CLI commands): one command at a time starts and stops a server on the folder (holdFolder).
  */
-export async function startEmbedded(dir = dataDir(), log = false, port?: number): Promise<EmbeddedServer> {
+export async function startEmbedded(dir = dataDir(), log = false, port?: number, perintah = false): Promise<EmbeddedServer> {
   const pgDir = path.join(dir, "pg");
+  let release = () => {};
+  if (perintah) {
+    fs.mkdirSync(dir, { recursive: true });
+    release = await holdFolder(dir, (pid) => console.error(`Folder data ${dir} sedang dipakai perintah lain (pid ${pid}); menunggu sampai selesai…`));
+  }
+  try {
+    const server = await startOrAttach(dir, pgDir, log, port);
+    if (!server.started) {
+      release(); // the app's server (or another's): attached, nothing to hold
+      return server;
+    }
+    return { url: server.url, stop: () => server.stop().finally(release) };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function startOrAttach(dir: string, pgDir: string, log: boolean, port?: number): Promise<EmbeddedServer & { started: boolean }> {
   const existing = runningServer(pgDir);
-  if (existing) return { url: urlFor(existing), stop: async () => {} };
+  if (existing) return { url: urlFor(existing), stop: async () => {}, started: false };
   // A postmaster.pid whose pid lives but is not this folder's postmaster is stale (a crash, then a reboot
   // that gave the pid to another program): PostgreSQL could refuse to start over it.
   const stale = pidFile(pgDir);
@@ -132,7 +204,7 @@ export async function startEmbedded(dir = dataDir(), log = false, port?: number)
   } catch {
     // Another process may have started it at the same moment: attach to that one.
     const other = await waitForLivePostmaster(pgDir, 5000);
-    if (other) return { url: urlFor(other), stop: async () => {} };
+    if (other) return { url: urlFor(other), stop: async () => {}, started: false };
     throw new Error(`PostgreSQL tertanam gagal dijalankan di ${pgDir}`);
   }
   const client = pg.getPgClient();
@@ -149,7 +221,7 @@ export async function startEmbedded(dir = dataDir(), log = false, port?: number)
     if (c ? c.exitCode !== null || c.signalCode !== null : !runningServer(pgDir)) return;
     await pg.stop();
   };
-  return { url: urlFor(runningServer(pgDir) ?? { port, socketDir: null }), stop };
+  return { url: urlFor(runningServer(pgDir) ?? { port, socketDir: null }), stop, started: true };
 }
 
 /**

@@ -130,4 +130,43 @@ describe("embedded data folder", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it("two commands started together on a stopped folder: the second waits for the first instead of losing its server", async () => {
+    const dir = dataFolder("perintah");
+    const run = (ms: number) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const p = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/perintah-database.ts", dir, String(ms)], { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: "" } });
+        let out = "";
+        let err = "";
+        p.stdout.on("data", (d) => (out += d));
+        p.stderr.on("data", (d) => (err += d));
+        p.on("close", (code) => resolve({ code, out, err }));
+      });
+    try {
+      const first = run(2500);
+      await new Promise((r) => setTimeout(r, 1500));
+      const second = run(3000); // its last query falls after the first one has ended
+      const [a, b] = await Promise.all([first, second]);
+      expect(a).toMatchObject({ code: 0, out: "ok 2\n" });
+      expect(b).toMatchObject({ code: 0, out: "ok 2\n" });
+      expect(b.err).toContain("sedang dipakai perintah lain");
+      expect(fs.existsSync(path.join(dir, "perintah.lock"))).toBe(false);
+      expect(fs.existsSync(path.join(dir, "pg", "postmaster.pid"))).toBe(false); // the last one stopped it
+      // A server the app runs (no hold): a command attaches at once and leaves it running.
+      const app = await startEmbedded(dir);
+      try {
+        const c = await run(0);
+        expect(c).toMatchObject({ code: 0, out: "ok 2\n" });
+        expect(c.err).not.toContain("menunggu");
+        const client = new pg.Client({ connectionString: app.url });
+        await client.connect();
+        expect((await client.query("SELECT 3 AS three")).rows).toEqual([{ three: 3 }]);
+        await client.end();
+      } finally {
+        await app.stop();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
