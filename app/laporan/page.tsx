@@ -23,7 +23,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const sp = firstParams(await searchParams);
   const today = todayWib();
   const { tahun, bulan } = periodeFromParams(sp, today);
-  const kode = sp.puskesmas ?? actor.puskesmasKode;
+  const kode = sp.puskesmas || actor.puskesmasKode; // absent or empty: the user's own
   if (!kode) notFound();
   const pkm = await orNotFound(getWilayah(actor, kode));
   if (pkm.tingkat !== "puskesmas") notFound();

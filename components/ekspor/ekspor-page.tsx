@@ -12,9 +12,11 @@ import { todayWib } from "@/lib/clock";
 import { DownloadLinks } from "./download-links";
 import { EksporForm, type EksporFormValues } from "./ekspor-form";
 import { PreviewTable } from "./preview-table";
-import { firstParams } from "@/lib/schemas/query";
+import { firstParams, type SearchParams } from "@/lib/schemas/query";
 
-export type EksporParams = Partial<Record<"wilayah" | "tahun" | "bulan" | "detail" | "indikator", string | string[]>>;
+/** The fields of the report form; other parameters of the URL (the PDF's `grafik`, say) are not the page's. */
+const FIELDS = ["wilayah", "tahun", "bulan", "detail", "indikator"] as const;
+export type EksporParams = SearchParams;
 
 
 function queryString(q: EksporQuery): string {
@@ -50,7 +52,7 @@ async function load(actor: Actor, q: EksporQuery): Promise<{ model: ReportModel 
 /** The report page: a GET form, a preview from the same model as the files, and the download links. */
 export async function EksporPage({ actor, params }: { actor: Actor; params: EksporParams }) {
   const today = todayWib();
-  const raw = firstParams(params);
+  const raw = firstParams(Object.fromEntries(FIELDS.flatMap((k) => (params[k] === undefined ? [] : [[k, params[k]]]))));
   // First visit (no year chosen yet): the actor's own unit and the last full month.
   const awal = lastFullMonth(today);
   const input = raw.tahun === undefined ? { wilayah: (ownUnitKode(actor) ?? "-"), tahun: String(awal.tahun), bulan: String(awal.bulan), ...raw } : raw;

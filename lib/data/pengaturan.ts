@@ -1,6 +1,7 @@
 import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { ForbiddenError, requirePermission } from "@/lib/auth/permissions";
+import type { WilayahPlace } from "@/lib/auth/scope";
 import { pool } from "@/lib/db/pool";
 import { HARI_BATAS_DEFAULT } from "@/lib/spm/kelengkapan";
 import type { ParameterEstimasi } from "@/lib/spm/parameter";
@@ -25,6 +26,14 @@ export interface PengaturanKabupaten {
 export async function hariBatasKabupaten(kabupatenKode: string | null): Promise<number> {
   if (!kabupatenKode) return HARI_BATAS_DEFAULT;
   const r = await (await pool()).query<{ h: number }>(`SELECT hari_batas h FROM kabupaten WHERE kode = $1`, [kabupatenKode]);
+  return r.rows[0]?.h ?? HARI_BATAS_DEFAULT;
+}
+
+/** The last deadline day among the kabupaten of a unit: its own kabupaten's below a provinsi, the latest of
+ *  the provinsi's (or the nation's) kabupaten above: the day by which every report of a month is due. */
+export async function hariBatasTerakhir(place: Pick<WilayahPlace, "provinsiKode" | "kabupatenKode">): Promise<number> {
+  if (place.kabupatenKode) return hariBatasKabupaten(place.kabupatenKode);
+  const r = await (await pool()).query<{ h: number | null }>(`SELECT max(hari_batas) h FROM kabupaten WHERE $1::text IS NULL OR provinsi_kode = $1`, [place.provinsiKode]);
   return r.rows[0]?.h ?? HARI_BATAS_DEFAULT;
 }
 

@@ -8,6 +8,7 @@ import { CHILD_LEVEL, childFigures, childUnits, unitFigures } from "./figures";
 import { LEVEL_COLUMN } from "./level-column";
 import { rekapScope } from "./rekap";
 import type { WilayahNode } from "./wilayah";
+import { hariBatasTerakhir } from "./pengaturan";
 
 // The achievement report model (lib/report/rows) of a unit: figures from lib/data/figures, which resolves
 // the unit and checks the actor's scope before reading anything.
@@ -74,10 +75,11 @@ async function load(actor: Actor, q: ReportQuery, now: Date, allowParts: boolean
   const levels = detailLevels(unit.wilayah.tingkat, q.detail);
   const inParts = allowParts && levels.length === 2 && (unit.wilayah.tingkat === "provinsi" || unit.wilayah.tingkat === "nasional");
   const whole = inParts ? levels.slice(0, 1) : levels;
-  const [children, sumber, kabupaten] = await Promise.all([
+  const [children, sumber, kabupaten, hariBatas] = await Promise.all([
     Promise.all(whole.map((level) => childFigures(actor, q.kode, q.tahun, bulan, level, { indikator }))),
     sumberSasaran(unit.wilayah, q.tahun, indikator),
     inParts ? childUnits(actor, q.kode, "kabupaten") : Promise.resolve([]),
+    hariBatasTerakhir(unit.wilayah.place),
   ]);
   const model = buildReportModel({
     wilayah: { kode: unit.wilayah.kode, nama: unit.wilayah.nama, tingkat: unit.wilayah.tingkat },
@@ -89,6 +91,7 @@ async function load(actor: Actor, q: ReportQuery, now: Date, allowParts: boolean
     unit,
     levels: whole.map((tingkat, i) => ({ tingkat, units: children[i] })),
     sumberSasaran: sumber,
+    hariBatas,
     dibuat: now,
   });
   if (!inParts) return { model, detail: null };

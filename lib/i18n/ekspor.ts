@@ -1,6 +1,7 @@
 // Indonesian labels of the report page and the exported files (XLSX, PDF, CSV, DHIS2).
 import type { ParameterEstimasi } from "@/lib/spm/parameter";
-import { comparePeriode, type Bulan } from "@/lib/spm/periode";
+import type { KeadaanPeriode } from "@/lib/spm/kelengkapan";
+import type { Tanggal } from "@/lib/spm/periode";
 import type { Tingkat } from "@/lib/wilayah/kode";
 import { NAMA_BULAN } from "./format";
 import { KELAS_TAMPILAN, LEGENDA_KELAS } from "./kelas";
@@ -72,15 +73,24 @@ export const LEVEL_LABEL: Record<Exclude<Tingkat, "nasional">, string> = {
 };
 
 /**
- * The period of a report. `sekarang` is the month the report was made in (WIB): a period that has not
- * ended by then is said to be incomplete, so a year exported in December is not called a full year.
+ * The period of a report, with a note when it was not complete the day the report was made (`keadaan`,
+ * lib/spm/kelengkapan.ts keadaanPeriode): "Tahun 2025 (setahun penuh, Januari–Desember)", "Juni 2026
+ * (kumulatif Januari–Juni)", "November 2026 (kumulatif Januari–November; laporan masih bisa masuk s.d.
+ * 10 Desember 2026, data belum lengkap)", "Desember 2026 (kumulatif Januari–Desember; belum berakhir, data
+ * belum lengkap)", "Januari 2027 (belum berjalan, belum ada data)".
  */
-export function periodeLaporan(tahun: number, bulan: number, setahun: boolean, sekarang?: Bulan): string {
-  const berjalan = sekarang !== undefined && comparePeriode({ tahun, bulan: setahun ? 12 : bulan }, { tahun: sekarang.tahun, bulan: sekarang.bulan }) >= 0;
-  if (setahun) return berjalan ? `Tahun ${tahun} (Januari–Desember; belum berakhir, data belum lengkap)` : `Tahun ${tahun} (setahun penuh, Januari–Desember)`;
+export function periodeLaporan(tahun: number, bulan: number, setahun: boolean, { keadaan, batas }: { keadaan: KeadaanPeriode; batas: Tanggal }): string {
   const nama = NAMA_BULAN[bulan - 1];
-  const dasar = bulan === 1 ? `Januari ${tahun}` : `${nama} ${tahun} (kumulatif Januari–${nama})`;
-  return berjalan ? `${dasar}; belum berakhir, data belum lengkap` : dasar;
+  const kepala = setahun ? `Tahun ${tahun}` : `${nama} ${tahun}`;
+  const rentang = setahun ? (keadaan === "lewat-batas" ? "setahun penuh, Januari–Desember" : "Januari–Desember") : bulan === 1 ? null : `kumulatif Januari–${nama}`;
+  const catatan: Record<KeadaanPeriode, string | null> = {
+    "belum-berjalan": "belum berjalan, belum ada data",
+    berjalan: "belum berakhir, data belum lengkap",
+    "menunggu-laporan": `laporan masih bisa masuk s.d. ${batas.hari} ${NAMA_BULAN[batas.bulan - 1]} ${batas.tahun}, data belum lengkap`,
+    "lewat-batas": null,
+  };
+  const isi = [rentang, catatan[keadaan]].filter(Boolean).join("; ");
+  return isi ? `${kepala} (${isi})` : kepala;
 }
 
 /** The methodology sheet of the XLSX export (DOMAIN.md §5–6). */

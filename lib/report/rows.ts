@@ -1,5 +1,6 @@
 import { todayWib } from "@/lib/clock";
 import { EKSPOR, periodeLaporan } from "@/lib/i18n/ekspor";
+import { keadaanPeriode } from "@/lib/spm/kelengkapan";
 import { TINGKAT_LABEL } from "@/lib/i18n/messages";
 import { KELAS_TAMPILAN } from "@/lib/i18n/kelas";
 import { aggregate, capaianRounded, targetLineRounded } from "@/lib/spm/capaian";
@@ -73,6 +74,9 @@ export interface ReportModel {
   /** From one level down to the chosen detail; empty for a desa. The last one is the chosen detail. */
   levels: ReportLevel[];
   sumberSasaran: SumberSasaran | null;
+  /** The last deadline day (of the next month) among the unit's kabupaten: until then the period's
+   *  reports are still due (DOMAIN.md §6). */
+  hariBatas: number;
   dibuat: Date;
 }
 
@@ -93,6 +97,7 @@ export interface ReportInput {
   unit: Omit<FigureSet, "kode" | "nama">;
   levels: { tingkat: UnitTingkat; units: readonly FigureSet[] }[];
   sumberSasaran: SumberSasaran | null;
+  hariBatas: number;
   dibuat: Date;
 }
 
@@ -200,6 +205,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
     unit,
     levels,
     sumberSasaran: input.sumberSasaran,
+    hariBatas: input.hariBatas,
     dibuat: input.dibuat,
   };
 }
@@ -239,8 +245,8 @@ export function wilayahLabel(w: ReportModel["wilayah"]): string {
   return `${w.nama} (${TINGKAT_LABEL[w.tingkat]}${w.kode ? ` ${w.kode}` : ""})`;
 }
 
-/** "Juni 2026 (kumulatif Januari–Juni)" or "Tahun 2026 (setahun penuh, …)"; a period not ended when the
- *  report was made (WIB) is marked incomplete. */
-export function periodeLabel(model: Pick<ReportModel, "tahun" | "bulan" | "setahun" | "dibuat">): string {
-  return periodeLaporan(model.tahun, model.bulan, model.setahun, todayWib(model.dibuat));
+/** "Juni 2026 (kumulatif Januari–Juni)" or "Tahun 2026 (setahun penuh, …)", with a note when, the day the
+ *  report was made (WIB), the period had not begun or ended, or its reports were still due. */
+export function periodeLabel(model: Pick<ReportModel, "tahun" | "bulan" | "setahun" | "hariBatas" | "dibuat">): string {
+  return periodeLaporan(model.tahun, model.bulan, model.setahun, keadaanPeriode(model.tahun, model.bulan, model.hariBatas, todayWib(model.dibuat)));
 }

@@ -205,6 +205,7 @@ test("a repeated query parameter counts with its first value on every page, neve
   for (const [url, judul] of [
     [`/wilayah/36.04.30.2001?${periode}`, "Maret 2026"],
     [`/laporan?puskesmas=P36043001&puskesmas=P36043002&${periode}`, "Laporan bulanan · Maret 2026"],
+    [`/laporan?puskesmas=&puskesmas=P36043002&${periode}`, "Laporan bulanan · Maret 2026"], // empty: the user's own
     [`/laporan/36.04.30.2001?${periode}`, "Maret 2026"],
     [`/laporan/grid?puskesmas=P36043001&puskesmas=P36043002&klaster=K3&klaster=K2&${periode}`, "Isian cepat · Maret 2026"],
   ] as const) {

@@ -22,6 +22,20 @@ test("dinkes provinsi opens the report page, chooses the detail and downloads th
   expect(head).toBe("PK"); // an XLSX is a zip file
 });
 
+test("the report page names a period that is not complete, and ignores parameters that are not its fields", async ({ page }) => {
+  await login(page, "dinkes.banten@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  const tahunIni = new Date(Date.now() + 7 * 3600_000).getUTCFullYear(); // WIB
+  await page.goto(`/ekspor?wilayah=36.04&tahun=${tahunIni}&bulan=&detail=anak&indikator=spm`);
+  await expect(page.getByTestId("ekspor-judul")).toContainText(`Tahun ${tahunIni} (Januari–Desember; belum berakhir, data belum lengkap)`);
+  await page.goto("/ekspor?wilayah=36.04&tahun=2025&bulan=&detail=anak&indikator=spm");
+  await expect(page.getByTestId("ekspor-judul")).toContainText("Tahun 2025 (setahun penuh, Januari–Desember)");
+  // `grafik` belongs to the PDF link, not to this form: the preview is shown (it used to vanish without a word).
+  await page.goto("/ekspor?wilayah=36.04&tahun=2025&bulan=7&detail=anak&indikator=spm&grafik=PM-DBD");
+  await expect(page.getByTestId("ekspor-judul")).toContainText("Juli 2025 (kumulatif Januari–Juli)");
+  await expect(page.getByTestId("pratinjau")).toContainText("Anyar");
+});
+
 test("the export links answer files with attachment headers; outside the scope is refused", async ({ page }) => {
   await login(page, "dinkes.banten@pantau.id");
   await expect(page.getByTestId("peran")).toBeVisible();

@@ -4,9 +4,10 @@ import { ForbiddenError } from "@/lib/auth/permissions";
 import { simpanBanyak, simpanLaporan, type SimpanInput } from "@/lib/data/laporan";
 import { getGrid, indikatorKlaster } from "@/lib/data/laporan-grid";
 import { getPengaturan, simpanPengaturan } from "@/lib/data/pengaturan";
+import { loadReport } from "@/lib/data/report";
 import { getSasaran } from "@/lib/data/sasaran";
 import { todayWib } from "@/lib/clock";
-import { ANYAR, BAROS, LEBONG, SERANG } from "./helpers";
+import { ANYAR, BANTEN, BAROS, LEBONG, SERANG } from "./helpers";
 
 // The bulk grid (one klaster × the desa of Puskesmas Anyar, August 2026: no demo reports) and the kabupaten
 // settings (deadline day, estimation parameters) of Kabupaten Serang.
@@ -89,6 +90,11 @@ describe("kabupaten settings", () => {
     const p = await getPengaturan(SERANG, "36.04", 2026);
     expect(p.hariBatas).toBe(10);
     await simpanPengaturan(SERANG, "36.04", 2026, 31, p.parameter);
+    // A report's period is incomplete until the last deadline of its kabupaten (the provinsi: the latest of its kabupaten's).
+    const batasLaporan = async (actor: typeof BANTEN, kode: string) => (await loadReport(actor, { kode, tahun: 2026, bulan: 6, detail: "anak", indikator: "spm" })).hariBatas;
+    expect(await batasLaporan(BANTEN, "36")).toBe(31);
+    expect(await batasLaporan(ANYAR, "P36043001")).toBe(31);
+    expect(await batasLaporan(BANTEN, "36.01")).toBe(10);
     expect((await kirim("36.04.30.2009")).ok).toBe(true);
     expect(await terlambat("36.04.30.2009")).toBe(false);
     await simpanPengaturan(SERANG, "36.04", 2026, 1, p.parameter);

@@ -22,7 +22,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
   const sp = firstParams(await searchParams);
   const today = todayWib();
   const { tahun, bulan } = periodeFromParams(sp, today);
-  const kode = sp.puskesmas ?? actor.puskesmasKode;
+  const kode = sp.puskesmas || actor.puskesmasKode; // absent or empty: the user's own
   if (!kode) notFound();
   const klaster = KLASTER_ISIAN.find((k) => k === sp.klaster) ?? "K2";
   const grid = await orNotFound(getGrid(actor, kode, tahun, bulan, klaster));

@@ -50,6 +50,7 @@ export function model(opts: { bulan?: number; set?: IndikatorSet; detail?: Detai
     unit,
     levels: [{ tingkat: "desa", units: [figureSet("36.04.30.2001", "Anyar", DESA_A, bulan), figureSet("36.04.30.2002", "Sindangkarya, \"Kulon\"", DESA_B, bulan)] }],
     sumberSasaran: { ditetapkan: 5, estimasi: 19 },
+    hariBatas: 10,
     dibuat: new Date("2026-07-15T03:00:00Z"),
   });
 }

@@ -81,20 +81,32 @@ describe("CSV of the model (DOMAIN.md §8)", () => {
 });
 
 describe("periodeLabel", () => {
-  const at = (iso: string) => new Date(iso);
-  it("a year that has ended is the full year; the running year is said to be incomplete", () => {
-    expect(periodeLabel({ tahun: 2025, bulan: 12, setahun: true, dibuat: at("2026-12-06T10:00:00Z") })).toBe("Tahun 2025 (setahun penuh, Januari–Desember)");
-    expect(periodeLabel({ tahun: 2026, bulan: 12, setahun: true, dibuat: at("2026-12-06T10:00:00Z") })).toBe("Tahun 2026 (Januari–Desember; belum berakhir, data belum lengkap)");
-    // 31 Dec 2026 18:00 UTC is 1 Jan 2027 in Jakarta (WIB): 2026 has ended there.
-    expect(periodeLabel({ tahun: 2026, bulan: 12, setahun: true, dibuat: at("2026-12-31T18:00:00Z") })).toBe("Tahun 2026 (setahun penuh, Januari–Desember)");
-    expect(periodeLabel({ tahun: 2026, bulan: 12, setahun: true, dibuat: at("2026-12-31T16:00:00Z") })).toContain("belum berakhir");
+  const label = (tahun: number, bulan: number, setahun: boolean, iso: string, hariBatas = 10) => periodeLabel({ tahun, bulan, setahun, hariBatas, dibuat: new Date(iso) });
+
+  it("a year is a full year only once its December reports are past their deadline (WIB)", () => {
+    expect(label(2025, 12, true, "2026-12-06T10:00:00Z")).toBe("Tahun 2025 (setahun penuh, Januari–Desember)");
+    expect(label(2026, 12, true, "2026-12-06T10:00:00Z")).toBe("Tahun 2026 (Januari–Desember; belum berakhir, data belum lengkap)");
+    // 31 Dec 2026 17:00 UTC is 1 Jan 2027 00:00 in Jakarta: the year has ended, its December reports are due by 10 Jan.
+    expect(label(2026, 12, true, "2026-12-31T16:59:59Z")).toContain("belum berakhir");
+    expect(label(2026, 12, true, "2026-12-31T17:00:00Z")).toBe("Tahun 2026 (Januari–Desember; laporan masih bisa masuk s.d. 10 Januari 2027, data belum lengkap)");
+    // The deadline day itself is still on time; the day after, the year is complete.
+    expect(label(2026, 12, true, "2027-01-10T16:59:59Z")).toContain("s.d. 10 Januari 2027");
+    expect(label(2026, 12, true, "2027-01-10T17:00:00Z")).toBe("Tahun 2026 (setahun penuh, Januari–Desember)");
   });
 
-  it("a month is incomplete until it ends (WIB), from its first day", () => {
-    const dibuat = at("2026-12-01T00:00:00Z"); // 1 Dec 07:00 WIB
-    expect(periodeLabel({ tahun: 2026, bulan: 11, setahun: false, dibuat })).toBe("November 2026 (kumulatif Januari–November)");
-    expect(periodeLabel({ tahun: 2026, bulan: 12, setahun: false, dibuat })).toBe("Desember 2026 (kumulatif Januari–Desember); belum berakhir, data belum lengkap");
-    expect(periodeLabel({ tahun: 2027, bulan: 1, setahun: false, dibuat })).toBe("Januari 2027; belum berakhir, data belum lengkap");
-    expect(periodeLabel({ tahun: 2026, bulan: 1, setahun: false, dibuat })).toBe("Januari 2026");
+  it("a month: running, then its reports due until the kabupaten's deadline day, then complete", () => {
+    expect(label(2026, 12, false, "2026-12-06T10:00:00Z")).toBe("Desember 2026 (kumulatif Januari–Desember; belum berakhir, data belum lengkap)");
+    expect(label(2026, 11, false, "2026-12-06T10:00:00Z")).toBe("November 2026 (kumulatif Januari–November; laporan masih bisa masuk s.d. 10 Desember 2026, data belum lengkap)");
+    expect(label(2026, 11, false, "2026-12-06T10:00:00Z", 5)).toBe("November 2026 (kumulatif Januari–November)");
+    expect(label(2026, 7, false, "2026-12-06T10:00:00Z")).toBe("Juli 2026 (kumulatif Januari–Juli)");
+    expect(label(2026, 1, false, "2026-12-06T10:00:00Z")).toBe("Januari 2026");
+    expect(label(2026, 1, false, "2026-01-20T10:00:00Z")).toBe("Januari 2026 (belum berakhir, data belum lengkap)");
+    // A deadline day past the end of the next month falls on its last day (31 → 28 Feb 2026).
+    expect(label(2026, 1, false, "2026-02-27T10:00:00Z", 31)).toBe("Januari 2026 (laporan masih bisa masuk s.d. 28 Februari 2026, data belum lengkap)");
+  });
+
+  it("a period of a year not yet begun says so", () => {
+    expect(label(2027, 1, false, "2026-12-06T10:00:00Z")).toBe("Januari 2027 (belum berjalan, belum ada data)");
+    expect(label(2027, 12, true, "2026-12-06T10:00:00Z")).toBe("Tahun 2027 (Januari–Desember; belum berjalan, belum ada data)");
   });
 });
