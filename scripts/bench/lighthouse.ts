@@ -2,7 +2,8 @@
 // 4× slower CPU, simulated throttling) of a logged-in page: the desa dashboard on a cheap phone (issue 17).
 // `npm run bench:lighthouse [-- --base http://localhost:3000] [--email pkm.anyar@pantau.id]
 //   [--path /wilayah/36.04.30.2001] [--runs 3] [--floor]` measures a running server (by default the demo's desa
-// dashboard of Anyar as pkm.anyar), with `--floor` the login page after it (lighthouseFloorLine); `npm run bench`
+// dashboard of Anyar as pkm.anyar), with `--floor` the login page after it (lighthouseFloorLine) and the page's
+// static copy without scripts (lighthouseContentLine, scripts/bench/static-floor.ts); `npm run bench`
 // calls measureLighthouse on its own server, for both.
 import fs from "node:fs";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { pathToFileURL } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { Session } from "./http";
+import { withStaticCopy } from "./static-floor";
 
 export const LIGHTHOUSE_BUDGET = { performance: 95, lcpMs: 1500, tbtMs: 100 };
 const CHROMIUM = "/usr/bin/chromium";
@@ -131,6 +133,18 @@ export function lighthouseFloorLine(page: LighthouseResult, floor: LighthouseRes
   );
 }
 
+/** The content floor beside the desa page: the same page's HTML and stylesheets served as static files,
+ *  every script removed (scripts/bench/static-floor.ts): what its markup and CSS alone cost this machine's
+ *  browser, under any runtime. */
+export function lighthouseContentLine(page: LighthouseResult, content: LighthouseResult, htmlBytes: number): string {
+  const m = content.median;
+  return (
+    `Content floor, the same emulation on the desa page's HTML (${(htmlBytes / 1024).toFixed(1)} KB without its scripts) and stylesheets served as static files, ` +
+    `no JavaScript at all (medians of ${content.runs.length} runs): performance ${m.performance}, LCP ${(m.lcpMs / 1000).toFixed(2)} s, ` +
+    `TBT ${m.tbtMs} ms (the runs: ${content.runs.map((x) => x.tbtMs).join(", ")} ms); the desa page as served: TBT ${page.median.tbtMs} ms`
+  );
+}
+
 export function lighthouseMeetsBudget(r: LighthouseRun): boolean {
   return r.performance >= LIGHTHOUSE_BUDGET.performance && r.lcpMs <= LIGHTHOUSE_BUDGET.lcpMs && r.tbtMs <= LIGHTHOUSE_BUDGET.tbtMs;
 }
@@ -162,7 +176,11 @@ async function main() {
   const runs = Number(opt("runs", "3"));
   const r = await measureLighthouse(session, opt("path", "/wilayah/36.04.30.2001"), runs);
   console.log(lighthouseLine(r));
-  if (args.includes("--floor")) console.log(lighthouseFloorLine(r, await measureLighthouse(new Session(base), "/login", runs, true)));
+  if (args.includes("--floor")) {
+    console.log(lighthouseFloorLine(r, await measureLighthouse(new Session(base), "/login", runs, true)));
+    const { content, htmlBytes } = await withStaticCopy(session, r.url, async (copy, bytes) => ({ content: await measureLighthouse(new Session(copy), "/", runs, true), htmlBytes: bytes }));
+    console.log(lighthouseContentLine(r, content, htmlBytes));
+  }
   if (!lighthouseMeetsBudget(r.median)) process.exitCode = 1;
 }
 

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { lighthouseFloorLine, lighthouseLine, type LighthouseResult } from "./lighthouse";
+import { lighthouseContentLine, lighthouseFloorLine, lighthouseLine, type LighthouseResult } from "./lighthouse";
 import type { Stats } from "./measure";
 import { MAP_BUDGET_MS, type MapRow } from "./map";
 import type { PageJs } from "./pages";
@@ -65,6 +65,8 @@ export interface Results {
   lighthouse?: LighthouseResult | null;
   /** The same Lighthouse on the login page: what any page of this build costs this machine's browser. */
   lighthouseFloor?: LighthouseResult | null;
+  /** The same Lighthouse on the desa page's static copy without scripts: what its content alone costs. */
+  lighthouseContent?: { result: LighthouseResult; htmlBytes: number } | null;
 }
 
 const n = (x: number | undefined | null, d = 0) => (x === undefined || x === null || Number.isNaN(x) ? "–" : x.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: d }));
@@ -101,6 +103,7 @@ export function table(res: Results): string {
   );
   if (res.lighthouse) lines.push("", `${lighthouseLine(res.lighthouse)} (measured on the bench server, after the load tests).`);
   if (res.lighthouse && res.lighthouseFloor) lines.push("", `${lighthouseFloorLine(res.lighthouse, res.lighthouseFloor)}.`);
+  if (res.lighthouse && res.lighthouseContent) lines.push("", `${lighthouseContentLine(res.lighthouse, res.lighthouseContent.result, res.lighthouseContent.htmlBytes)}.`);
   return lines.join("\n");
 }
 
