@@ -94,32 +94,69 @@ const isAlive = (pid: number): boolean => {
   }
 };
 
+/** A process's start time (clock ticks since boot, field 22 of /proc/<pid>/stat), or null where /proc cannot
+ *  tell: with the pid it names one process, even after the pid is given to another one. */
+function startTime(pid: number): string | null {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The holder a lock file names, or "stale" (its process is gone, the pid now another process's, or the
+ *  content unreadable for longer than it takes to write it), or "forming" (just created, not yet written). */
+function lockHolder(content: string, ageMs: number): number | "stale" | "forming" {
+  const m = /^(\d+) (\S+)$/.exec(content.trim());
+  if (!m) return ageMs > 5000 ? "stale" : "forming";
+  const pid = Number(m[1]);
+  if (!isAlive(pid)) return "stale";
+  const now = startTime(pid);
+  return m[2] !== "-" && now !== null && now !== m[2] ? "stale" : pid;
+}
+
+const kunciGagal = (dir: string, error: unknown) =>
+  new Error(`Tidak bisa memakai folder data ${dir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): periksa bahwa folder itu ada dan boleh ditulis.`);
+
 /**
  * One command at a time on a folder whose server the command itself starts: the file `perintah.lock` names
- * the process that holds it. Without it, two CLI commands started together on a stopped folder shared one
- * server, and the first to finish stopped it under the other ("Basis data tidak tersedia"). A later one
- * waits, saying so once, until the holder ends (a holder that died is noticed by its pid). Returns the
- * release. The app (`serve`, `demo`) takes no hold: a command attaches to the server it runs.
+ * the process that holds it (pid and start time). Without it, two CLI commands started together on a
+ * stopped folder shared one server, and the first to finish stopped it under the other ("Basis data tidak
+ * tersedia"). A later one waits, saying so, and again each minute, until the holder ends; a holder that died
+ * (or whose pid another process now has) is noticed. Returns the release. The app (`serve`, `demo`) takes
+ * no hold: a command attaches to the server it runs. Left open: two waiters that find the same dead holder
+ * at the same moment may both clear it (a holder must have died, and two commands wait, in one instant).
  */
-async function holdFolder(dir: string, onWait: (pid: number) => void, timeoutMs = 60 * 60_000): Promise<() => void> {
+async function holdFolder(dir: string, onWait: (pid: number, minutes: number) => void, timeoutMs = 60 * 60_000): Promise<() => void> {
   const file = path.join(dir, "perintah.lock");
-  const until = Date.now() + timeoutMs;
-  let told = false;
+  const started = Date.now();
+  const mine = `${process.pid} ${startTime(process.pid) ?? "-"}`;
+  let toldMinutes = -1;
   for (;;) {
     try {
-      fs.writeFileSync(file, String(process.pid), { flag: "wx", mode: 0o644 });
+      fs.writeFileSync(file, mine, { flag: "wx", mode: 0o644 });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw kunciGagal(dir, error);
     }
-    const holder = Number(fs.readFileSync(file, "utf8").trim() || "0"); // "" for a moment while it is written
-    if (holder > 0 && !isAlive(holder)) {
+    let holder: number | "stale" | "forming";
+    try {
+      holder = lockHolder(fs.readFileSync(file, "utf8"), Date.now() - fs.statSync(file).mtimeMs);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue; // released in between: try again
+      throw kunciGagal(dir, error);
+    }
+    if (holder === "stale") {
       fs.rmSync(file, { force: true });
       continue;
     }
-    if (Date.now() > until) throw new Error(`Folder data ${dir} masih dipakai perintah lain (pid ${holder}).`);
-    if (!told && holder > 0) onWait(holder);
-    told ||= holder > 0;
+    if (holder === process.pid) throw new Error(`Folder data ${dir} sudah dipegang proses ini (pid ${holder}).`);
+    const minutes = Math.floor((Date.now() - started) / 60_000);
+    if (Date.now() - started > timeoutMs) throw new Error(`Folder data ${dir} masih dipakai perintah lain (pid ${holder}) setelah ${minutes} menit; coba lagi nanti.`);
+    if (holder !== "forming" && minutes > toldMinutes) {
+      onWait(holder, minutes);
+      toldMinutes = minutes;
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   let held = true;
@@ -128,7 +165,7 @@ async function holdFolder(dir: string, onWait: (pid: number) => void, timeoutMs 
     held = false;
     process.off("exit", release);
     try {
-      if (fs.readFileSync(file, "utf8").trim() === String(process.pid)) fs.rmSync(file, { force: true });
+      if (fs.readFileSync(file, "utf8") === mine) fs.rmSync(file, { force: true });
     } catch {
       // already gone
     }
@@ -152,8 +189,14 @@ export async function startEmbedded(dir = dataDir(), log = false, port?: number,
   const pgDir = path.join(dir, "pg");
   let release = () => {};
   if (perintah) {
-    fs.mkdirSync(dir, { recursive: true });
-    release = await holdFolder(dir, (pid) => console.error(`Folder data ${dir} sedang dipakai perintah lain (pid ${pid}); menunggu sampai selesai…`));
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      throw kunciGagal(dir, error);
+    }
+    release = await holdFolder(dir, (pid, minutes) =>
+      console.error(minutes === 0 ? `Folder data ${dir} sedang dipakai perintah lain (pid ${pid}); menunggu sampai selesai…` : `Masih menunggu perintah lain (pid ${pid}) selesai: ${minutes} menit.`),
+    );
   }
   try {
     const server = await startOrAttach(dir, pgDir, log, port);

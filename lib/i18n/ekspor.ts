@@ -77,7 +77,8 @@ export const LEVEL_LABEL: Record<Exclude<Tingkat, "nasional">, string> = {
  * lib/spm/kelengkapan.ts keadaanPeriode): "Tahun 2025 (setahun penuh, Januari–Desember)", "Juni 2026
  * (kumulatif Januari–Juni)", "November 2026 (kumulatif Januari–November; laporan masih bisa masuk s.d.
  * 10 Desember 2026, data belum lengkap)", "Desember 2026 (kumulatif Januari–Desember; belum berakhir, data
- * belum lengkap)", "Januari 2027 (belum berjalan, belum ada data)".
+ * belum lengkap)", "Januari 2027 (belum berjalan, belum ada data)", in June "September 2026 (kumulatif
+ * Januari–September; September belum berjalan, data belum lengkap)".
  */
 export function periodeLaporan(tahun: number, bulan: number, setahun: boolean, { keadaan, batas }: { keadaan: KeadaanPeriode; batas: Tanggal }): string {
   const nama = NAMA_BULAN[bulan - 1];
@@ -85,6 +86,7 @@ export function periodeLaporan(tahun: number, bulan: number, setahun: boolean, {
   const rentang = setahun ? (keadaan === "lewat-batas" ? "setahun penuh, Januari–Desember" : "Januari–Desember") : bulan === 1 ? null : `kumulatif Januari–${nama}`;
   const catatan: Record<KeadaanPeriode, string | null> = {
     "belum-berjalan": "belum berjalan, belum ada data",
+    "bulan-belum-berjalan": `${nama} belum berjalan, data belum lengkap`,
     berjalan: "belum berakhir, data belum lengkap",
     "menunggu-laporan": `laporan masih bisa masuk s.d. ${batas.hari} ${NAMA_BULAN[batas.bulan - 1]} ${batas.tahun}, data belum lengkap`,
     "lewat-batas": null,

@@ -248,5 +248,5 @@ export function wilayahLabel(w: ReportModel["wilayah"]): string {
 /** "Juni 2026 (kumulatif Januari–Juni)" or "Tahun 2026 (setahun penuh, …)", with a note when, the day the
  *  report was made (WIB), the period had not begun or ended, or its reports were still due. */
 export function periodeLabel(model: Pick<ReportModel, "tahun" | "bulan" | "setahun" | "hariBatas" | "dibuat">): string {
-  return periodeLaporan(model.tahun, model.bulan, model.setahun, keadaanPeriode(model.tahun, model.bulan, model.hariBatas, todayWib(model.dibuat)));
+  return periodeLaporan(model.tahun, model.bulan, model.setahun, keadaanPeriode(model.tahun, model.bulan, model.setahun, model.hariBatas, todayWib(model.dibuat)));
 }

@@ -70,15 +70,18 @@ export function deadlineOf(tahun: number, bulan: number, hariBatas = HARI_BATAS_
   return { ...next, hari: Math.min(hariBatas, daysInMonth(next.tahun, next.bulan)) };
 }
 
-/** Where a report period (January to `bulan` of `tahun`, or that month) stands on a day: not begun (its
- *  year is ahead), running (its last month has not ended), ended with its reports still due (up to the
- *  deadline day itself, which is still on time), or complete as far as the deadline goes. */
-export type KeadaanPeriode = "belum-berjalan" | "berjalan" | "menunggu-laporan" | "lewat-batas";
+/** Where a report period stands on a day: its year not begun; its month not begun (a later month of the
+ *  running year, as the dashboards say; the months before it have data); running (not ended); ended with
+ *  its reports still due (up to the deadline day itself, which is still on time); or past that deadline. */
+export type KeadaanPeriode = "belum-berjalan" | "bulan-belum-berjalan" | "berjalan" | "menunggu-laporan" | "lewat-batas";
 
-export function keadaanPeriode(tahun: number, bulan: number, hariBatas: number, hari: Tanggal): { keadaan: KeadaanPeriode; batas: Tanggal } {
-  const batas = deadlineOf(tahun, bulan, hariBatas);
+export function keadaanPeriode(tahun: number, bulan: number, setahun: boolean, hariBatas: number, hari: Tanggal): { keadaan: KeadaanPeriode; batas: Tanggal } {
+  const akhir = setahun ? 12 : bulan;
+  const batas = deadlineOf(tahun, akhir, hariBatas);
   if (tahun > hari.tahun) return { keadaan: "belum-berjalan", batas };
-  if (comparePeriode({ tahun, bulan }, { tahun: hari.tahun, bulan: hari.bulan }) >= 0) return { keadaan: "berjalan", batas };
+  const bulanIni = { tahun: hari.tahun, bulan: hari.bulan };
+  if (!setahun && comparePeriode({ tahun, bulan }, bulanIni) > 0) return { keadaan: "bulan-belum-berjalan", batas };
+  if (comparePeriode({ tahun, bulan: akhir }, bulanIni) >= 0) return { keadaan: "berjalan", batas };
   return { keadaan: comparePeriode(hari, batas) <= 0 ? "menunggu-laporan" : "lewat-batas", batas };
 }
 

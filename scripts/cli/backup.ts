@@ -21,7 +21,7 @@ postgresql-client-15 (atau PANTAU_PG_BIN).`,
     }
     const file = args[0] ?? defaultBackupFile();
     const started = Date.now();
-    const server = await openDatabase();
+    const server = await openDatabase({ command: true });
     try {
       const r = await backupDatabase(server.url, file);
       console.log(`Cadangan tersimpan: ${r.file} (${size(r.bytes)}, ${((Date.now() - started) / 1000).toFixed(1)} dtk).`);
@@ -45,7 +45,7 @@ sesudah cadangan dibuat akan hilang. Perlu pg_restore dari paket Debian postgres
       return 2;
     }
     const started = Date.now();
-    const server = await openDatabase();
+    const server = await openDatabase({ command: true });
     try {
       await restoreDatabase(server.url, args[0]);
       console.log(`Basis data dipulihkan dari ${args[0]} (${((Date.now() - started) / 1000).toFixed(1)} dtk).`);

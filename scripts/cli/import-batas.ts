@@ -35,7 +35,7 @@ export const importBatasCommand: Command = {
       console.error((error as NodeJS.ErrnoException).code === "ENOENT" ? IMPORT_CLI.berkasTidakAda(file) : IMPORT_CLI.tidakTerbaca(file)); // fs errors carry a code
       return 2;
     }
-    const server = await openDatabase();
+    const server = await openDatabase({ command: true });
     // lib/data resolves its database through pool(): point it at the server opened here.
     process.env.DATABASE_URL = server.url;
     try {

@@ -87,7 +87,7 @@ function importCommand(kind: Kind, command: string, importer: Importer): Command
       }
       const input = read.input;
       const started = Date.now();
-      const server = await openDatabase();
+      const server = await openDatabase({ command: true });
       // lib/data resolves its database through pool(): point it at the server opened here.
       process.env.DATABASE_URL = server.url;
       const progress = progressPrinter(process.stderr);

@@ -15,7 +15,7 @@ per desa. Tanpa data demo. Aman dijalankan ulang: baris yang sudah ada dibiarkan
       return 2;
     }
     const started = Date.now();
-    const server = await openDatabase();
+    const server = await openDatabase({ command: true });
     try {
       const r = await initDatabase(server.url);
       const w = r.wilayah;

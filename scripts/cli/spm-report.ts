@@ -35,7 +35,7 @@ GET /api/v1/spm (DOMAIN.md bagian 8).`,
       console.error("--format harus json atau csv.");
       return 2;
     }
-    const server = await openDatabase();
+    const server = await openDatabase({ command: true });
     process.env.DATABASE_URL = server.url;
     try {
       const { wilayah, tahun, bulan } = parsed.data;

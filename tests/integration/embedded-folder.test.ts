@@ -169,4 +169,47 @@ describe("embedded data folder", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("a lock left by a dead process, a pid now another process's, or unreadable for long, does not hold a command; the app takes none", async () => {
+    const dir = dataFolder("kunci");
+    const lock = path.join(dir, "perintah.lock");
+    const run = () =>
+      new Promise<{ code: number | null; out: string; err: string; ms: number }>((resolve) => {
+        const t0 = Date.now();
+        const p = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/perintah-database.ts", dir, "0"], { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: "" } });
+        let out = "";
+        let err = "";
+        p.stdout.on("data", (d) => (out += d));
+        p.stderr.on("data", (d) => (err += d));
+        p.on("close", (code) => resolve({ code, out, err, ms: Date.now() - t0 }));
+      });
+    const dead = spawn("true");
+    await new Promise((r) => dead.on("close", r));
+    const old = new Date(Date.now() - 60_000);
+    try {
+      for (const content of [`${dead.pid} -`, `${process.pid} 1`, "abc", ""]) {
+        fs.writeFileSync(lock, content);
+        fs.utimesSync(lock, old, old);
+        const r = await run();
+        expect(r, content).toMatchObject({ code: 0, out: "ok 2\n" });
+        expect(r.err, content).not.toContain("menunggu");
+        expect(fs.existsSync(lock), content).toBe(false);
+      }
+      // The app's way in (scripts/lib/serve.ts → openDatabase()) holds nothing: a command run beside it attaches at once.
+      process.env.PANTAU_DATA_DIR = dir;
+      const { openDatabase } = await import("@/scripts/lib/database");
+      const app = await openDatabase();
+      try {
+        expect(fs.existsSync(lock)).toBe(false);
+        const r = await run();
+        expect(r).toMatchObject({ code: 0, out: "ok 2\n" });
+        expect(r.err).not.toContain("menunggu");
+      } finally {
+        await app.stop();
+        delete process.env.PANTAU_DATA_DIR;
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

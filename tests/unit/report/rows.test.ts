@@ -105,8 +105,12 @@ describe("periodeLabel", () => {
     expect(label(2026, 1, false, "2026-02-27T10:00:00Z", 31)).toBe("Januari 2026 (laporan masih bisa masuk s.d. 28 Februari 2026, data belum lengkap)");
   });
 
-  it("a period of a year not yet begun says so", () => {
+  it("a period not yet begun says so: a year ahead has no data; a later month of the running year has the months before it", () => {
     expect(label(2027, 1, false, "2026-12-06T10:00:00Z")).toBe("Januari 2027 (belum berjalan, belum ada data)");
+    expect(label(2027, 3, false, "2026-12-06T10:00:00Z")).toBe("Maret 2027 (kumulatif Januari–Maret; belum berjalan, belum ada data)");
     expect(label(2027, 12, true, "2026-12-06T10:00:00Z")).toBe("Tahun 2027 (Januari–Desember; belum berjalan, belum ada data)");
+    // As the dashboard's "Periode ini belum berjalan" for the same month (components/dashboard/dashboard-page.tsx).
+    expect(label(2026, 9, false, "2026-06-15T03:00:00Z")).toBe("September 2026 (kumulatif Januari–September; September belum berjalan, data belum lengkap)");
+    expect(label(2026, 12, true, "2026-06-15T03:00:00Z")).toBe("Tahun 2026 (Januari–Desember; belum berakhir, data belum lengkap)");
   });
 });
