@@ -3,10 +3,10 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 import { endSessions } from "@/lib/data/users";
 import { formAction } from "./action";
 
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 async function clearCookies(): Promise<void> {
   const jar = await cookies();

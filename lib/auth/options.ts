@@ -6,7 +6,8 @@ import { clientAddress } from "./client-address";
 import { secureCookies } from "./cookies";
 import { authSecret } from "./secret";
 
-const SESSION_HOURS = 8;
+/** A session lasts 8 hours (next-auth's token and cookie; also lib/auth/session-cookie.ts). */
+export const SESSION_MAX_AGE_S = 8 * 3600;
 
 export const authOptions: NextAuthOptions = {
   // Read on each use, not at import: `next build` loads this module without NEXTAUTH_SECRET, and a
@@ -17,7 +18,7 @@ export const authOptions: NextAuthOptions = {
   get useSecureCookies() {
     return secureCookies();
   },
-  session: { strategy: "jwt", maxAge: SESSION_HOURS * 3600 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

@@ -8,7 +8,6 @@ export const LOGIN = {
     password: "Kata sandi",
     submit: "Masuk",
     submitting: "Memeriksa…",
-    perluJavaScript: "Untuk masuk, Pantau memerlukan JavaScript. Aktifkan JavaScript di peramban Anda, lalu muat ulang halaman ini.",
     genericError: LOGIN_GAGAL,
   },
 } as const;

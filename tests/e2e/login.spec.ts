@@ -43,19 +43,35 @@ test("logout ends the session", async ({ page }) => {
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("without JavaScript the login page says so, and its button cannot post the form to nowhere", async ({ browser, request }) => {
-  // Chromium under Playwright still parses <noscript> as if scripts ran, so the notice is read from the HTML.
-  const html = await (await request.get("/login")).text();
-  expect(html).toMatch(/<noscript><p[^>]*>Untuk masuk, Pantau memerlukan JavaScript\. Aktifkan JavaScript/);
+test("without JavaScript the login form signs in, and a refusal keeps the email with the message", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/login");
-  await expect(page.getByRole("button", { name: "Masuk" })).toBeDisabled();
+  await page.getByLabel("Email").fill("dinkes.serang@pantau.id");
+  await page.getByLabel("Kata sandi").fill("salah-sekali");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByText("Email atau kata sandi salah.")).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveValue("dinkes.serang@pantau.id");
+  await expect(page.getByLabel("Kata sandi")).toHaveValue("");
+  await page.getByLabel("Kata sandi").fill("pantau-demo");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByRole("heading", { name: /Selamat datang/ })).toBeVisible();
+  await expect(page.getByTestId("wilayah")).toContainText("Serang");
+  // The session is next-auth's: httpOnly, SameSite=Lax, 8 hours.
+  const session = (await context.cookies()).find((c) => c.name === "next-auth.session-token");
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  expect(session!.expires * 1000 - Date.now()).toBeGreaterThan(7.9 * 3600_000);
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/wilayah/36.04");
+  await expect(page).toHaveURL(/\/login/);
   await context.close();
 });
 
-test("with JavaScript the login button is ready once the form is hydrated, and no JavaScript notice shows", async ({ page }) => {
+test("with JavaScript the login button is ready at once, and an empty form is answered in Indonesian", async ({ page }) => {
   await page.goto("/login");
   await expect(page.getByRole("button", { name: "Masuk" })).toBeEnabled();
-  await expect(page.getByText("Untuk masuk, Pantau memerlukan JavaScript.")).toBeHidden();
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page.getByText("Isi email dan kata sandi.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
 });

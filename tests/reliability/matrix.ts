@@ -11,6 +11,7 @@
 // Adding a route: add a row with its endpoint key (`page /x`, `GET /api/x`, `action name`), a call and the
 // expected outcomes; `npm run test:reliability` then checks it.
 import { EKSPOR } from "@/lib/i18n/ekspor";
+import { MSG } from "@/lib/i18n/messages";
 import { PARAMETER_DEFAULT } from "@/lib/spm/parameter";
 import { ANYAR, BAROS, LEBONG, PANDEGLANG, PERIODE, USERS, bulanIni, type Fixture, type UserKey } from "./fixtures";
 
@@ -207,6 +208,9 @@ export const MATRIX: Row[] = [
   { endpoint: "action cabutTokenAction", case: "token tak dikenal",
                                                                 expect: outcomes("login   ok     home   home   home   home   home   home"),
     call: () => ({ method: "POST", path: "/admin/token", action: { name: "cabutTokenAction", page: "/admin/token", before: [], fields: [["id", "00000000-0000-4000-8000-000000000000"]] } }) },
+  // The login form's action, with empty fields: answered before any password check (no throttle counted).
+  { endpoint: "action masuk", case: "formulir kosong",        expect: outcomes("ok      home   home   -      home   -      home   -"), shows: () => [MSG.loginKosong],
+    call: () => ({ method: "POST", path: "/login", action: { name: "masuk", page: "/login", before: [{ error: null, email: "" }], fields: [["email", ""], ["password", ""]] } }) },
   { endpoint: "action keluar", case: "keluar", last: true,
                                                                 expect: outcomes("login   login  login  -      login  -      login  -"),
     call: () => ({ method: "POST", path: "/", action: { name: "keluar", page: "/", before: [], fields: [] } }) },
