@@ -3,14 +3,17 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { secureCookies } from "@/lib/auth/cookies";
 import { SESSION_COOKIES } from "@/lib/auth/session-cookie";
 import { endSessions } from "@/lib/data/users";
 import { formAction } from "./action";
 
 
+/** Both session cookie names, expired with the attributes they were set with: a browser ignores a
+ *  `__Secure-` cookie (even its deletion) sent without `Secure`. */
 async function clearCookies(): Promise<void> {
   const jar = await cookies();
-  for (const name of SESSION_COOKIES) jar.delete(name);
+  for (const name of SESSION_COOKIES) jar.set(name, "", { path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") || secureCookies(), maxAge: 0 });
 }
 
 // Without a session there is nothing to end: the wrapper sends the browser to the login page.

@@ -19,6 +19,8 @@ export const authOptions: NextAuthOptions = {
     return secureCookies();
   },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  // The token's own expiry: next-auth signs it with jwt.maxAge (30 days by default), not session.maxAge.
+  jwt: { maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({

@@ -34,6 +34,8 @@ function toActor(u: UserRow): Actor {
 }
 
 const REFUSED: LoginResult = { ok: false, message: MSG.loginGagal };
+/** The longest password looked at: bcrypt reads only its first 72 bytes, so a longer one adds nothing. */
+export const MAKS_PANJANG_SANDI = 1024;
 
 /**
  * Checks a login from client `address` under the throttle of lib/auth/throttle.ts. Unknown email, inactive
@@ -41,6 +43,9 @@ const REFUSED: LoginResult = { ok: false, message: MSG.loginGagal };
  * bcrypt work as a known one (a dummy hash), and is throttled the same way.
  */
 export async function verifyLogin(email: string, password: string, address: string, now = new Date()): Promise<LoginResult> {
+  // bcrypt reads 72 bytes; a longer input is no password of ours, and hashing megabytes (the login form's
+  // action accepts bodies of 12 MB, for the values upload) cost ~100 MB and most of a second each.
+  if (password.length > MAKS_PANJANG_SANDI || email.length > 254) return REFUSED;
   const akun = accountKey(email);
   const alamat = addressKey(address);
   if (await addressWaits(alamat, now)) return REFUSED;

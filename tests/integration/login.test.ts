@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountKey, ACCOUNT_FREE_FAILURES, BYPASS_ADDRESS_FAILURES, ADDRESS_FREE_FAILURES, addressKey } from "@/lib/auth/throttle";
-import { actorForSession, endSessions, verifyLogin } from "@/lib/data/users";
+import { actorForSession, endSessions, MAKS_PANJANG_SANDI, verifyLogin } from "@/lib/data/users";
 import { LOGIN_GAGAL } from "@/lib/i18n/login";
 
 // Login and its throttle (lib/auth/throttle.ts) on the demo accounts (password pantau-demo). Each test uses
@@ -26,6 +26,15 @@ describe("login", () => {
   it("accepts a demo account with the right password, case-insensitive email", async () => {
     const r = await verifyLogin(" PKM.Anyar@pantau.id ", "pantau-demo", "10.1.0.1");
     expect(r).toMatchObject({ ok: true, actor: { role: "PUSKESMAS", puskesmasKode: "P36043001" } });
+  });
+
+  it("a password longer than bcrypt could read is refused at once, without hashing it and without counting a failure", async () => {
+    const before = (await client.query(`SELECT count(*)::int n FROM login_gagal`)).rows[0].n;
+    const t0 = performance.now();
+    expect(await verifyLogin("pkm.anyar@pantau.id", "x".repeat(MAKS_PANJANG_SANDI + 1), "10.9.0.1")).toEqual(REFUSED);
+    expect(await verifyLogin("pkm.anyar@pantau.id", "x".repeat(11_000_000), "10.9.0.1")).toEqual(REFUSED);
+    expect(performance.now() - t0).toBeLessThan(50); // a bcrypt check alone takes longer
+    expect((await client.query(`SELECT count(*)::int n FROM login_gagal`)).rows[0].n).toBe(before);
   });
 
   it("wrong password, unknown email and inactive account get the same answer; an inactive account even with its password", async () => {

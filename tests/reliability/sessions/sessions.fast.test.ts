@@ -1,4 +1,4 @@
-import { encode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountKey, ACCOUNT_FREE_FAILURES, BYPASS_ADDRESS_FAILURES } from "@/lib/auth/throttle";
 import { LOGIN_GAGAL } from "@/lib/i18n/login";
@@ -91,6 +91,9 @@ describe("sessions and headers", () => {
     expect(cookie).toMatch(/; Path=\//);
     const expires = new Date(/Expires=([^;]+)/i.exec(cookie)![1]).getTime();
     expect(Math.abs(expires - (Date.now() + 8 * 3600_000))).toBeLessThan(5 * 60_000);
+    // The token inside expires with it (next-auth signs with jwt.maxAge, 30 days unless set).
+    const token = await decode({ token: /^next-auth\.session-token=([^;]+)/.exec(cookie)![1], secret: TEST_SECRET });
+    expect(Number(token!.exp) - Number(token!.iat)).toBe(8 * 3600);
     const csrf = (await fetch(`${stack.url}/api/auth/csrf`)).headers.getSetCookie().find((c) => c.includes("csrf-token"))!;
     expect(csrf).toMatch(/; HttpOnly/i);
     expect(csrf).toMatch(/; SameSite=Lax/i);
@@ -107,6 +110,12 @@ describe("sessions and headers", () => {
       expect(l.setCookie[0]).toMatch(/; HttpOnly.*SameSite=Lax|SameSite=Lax.*HttpOnly/i);
       const csrf = (await fetch(`${app.url}/api/auth/csrf`)).headers.getSetCookie().find((c) => c.includes("csrf-token"))!;
       expect(csrf).toMatch(/^__Host-next-auth\.csrf-token=.*; Secure/i);
+      // Logout expires the cookie with Secure too: a browser ignores a __Secure- cookie's deletion without it.
+      const out = await callAction(l.session, "/wilayah/35", actionId("lib/actions/keluar.ts", "keluar"), null, {});
+      const gone = out.headers.getSetCookie().find((c) => c.startsWith("__Secure-next-auth.session-token="))!;
+      expect(gone).toMatch(/^__Secure-next-auth\.session-token=;/);
+      expect(gone).toMatch(/; Secure/i);
+      expect(gone).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/i);
     } finally {
       await app.stop();
     }
