@@ -122,7 +122,9 @@ describe("sessions and headers", () => {
   });
 
   it("an expired session token is refused by the server, not only by the browser", async () => {
-    const make = (maxAge: number) => encode({ token: { uid: stableUuid(KELUAR.email), sv: 0, email: KELUAR.email }, secret: TEST_SECRET, maxAge });
+    // The account's current session version (a logout earlier in this file raises it): only the expiry differs.
+    const { rows } = await withClient(stack.databaseUrl, (c) => c.query<{ sv: number }>(`SELECT sesi_versi sv FROM app_user WHERE email = $1`, [KELUAR.email]));
+    const make = (maxAge: number) => encode({ token: { uid: stableUuid(KELUAR.email), sv: rows[0].sv, email: KELUAR.email }, secret: TEST_SECRET, maxAge });
     for (const [token, expected] of [[await make(3600), 200], [await make(-60), 307]] as const) {
       const s = new Session(stack.url);
       s.cookies.set("next-auth.session-token", token);
