@@ -7,12 +7,15 @@ import type { Actor } from "@/lib/auth/actor";
 import { orNotFound } from "@/lib/auth/page-guard";
 import { loadDashboard } from "@/lib/data/dashboard";
 import { getDesaProfile, getWilayah, listChildren, openableTrail, type WilayahNode } from "@/lib/data/wilayah";
-import { DASHBOARD } from "@/lib/i18n/dashboard";
+import { hariBatasTerakhir } from "@/lib/data/pengaturan";
+import { catatanPeriode, DASHBOARD } from "@/lib/i18n/dashboard";
 import { formatPeriode, formatPersen, formatWaktu } from "@/lib/i18n/format";
 import { TINGKAT_LABEL } from "@/lib/i18n/messages";
 import { INDIKATOR, getIndikator } from "@/lib/spm/catalog";
 import { wilayahHref } from "@/lib/wilayah/href";
 import { periodeFromParams } from "@/lib/schemas/periode";
+import { HARI_BATAS_DEFAULT, keadaanPeriode } from "@/lib/spm/kelengkapan";
+import { comparePeriode, lastFullMonth } from "@/lib/spm/periode";
 import { todayWib } from "@/lib/clock";
 import { ChildStatus } from "./child-status";
 import { DesaReports } from "./desa-reports";
@@ -50,11 +53,17 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
   const chosen = pilihan.find((i) => i.kode === diminta) ?? pilihan[0];
   // Said, not silently replaced: a reader who followed a link for another indicator must not read this one as it.
   const takDikenal = diminta !== undefined && diminta !== chosen.kode ? diminta.slice(0, 40) : null;
-  const [d, children, profile] = await Promise.all([
+  // Only last month can still be within its reports' deadline (day 1–31 of this month): only then is the
+  // deadline day read (the latest among the unit's kabupaten, as the export labels).
+  const bulanLalu = comparePeriode(lastFullMonth(today), { tahun, bulan }) === 0;
+  const [d, children, profile, hariBatas] = await Promise.all([
     loadDashboard(actor, kode, tahun, bulan, today),
     listChildren(actor, node),
     node.tingkat === "desa" ? getDesaProfile(actor, node.kode, tahun) : Promise.resolve(null),
+    bulanLalu ? hariBatasTerakhir(node.place) : Promise.resolve(HARI_BATAS_DEFAULT),
   ]);
+  const { keadaan, batas } = keadaanPeriode(tahun, bulan, false, hariBatas, today);
+  const catatan = catatanPeriode(keadaan, batas);
   const query = `tahun=${tahun}&bulan=${bulan}`;
   const items = d.unit.figures.map((figure) => ({ ind: getIndikator(figure.indikator)!, figure }));
   const adaLaporan = d.laporan.kelengkapan !== null && d.laporan.kelengkapan > 0;
@@ -72,9 +81,9 @@ async function DashboardBody({ actor, node, params }: { actor: Actor; node: Wila
         <p className="text-sm text-slate-600" data-testid="data-per">
           {DASHBOARD.dataPer} {formatWaktu(d.stamp)}
         </p>
-        {tahun * 12 + bulan >= today.tahun * 12 + today.bulan && (
+        {catatan !== null && (
           <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="periode-berjalan">
-            {tahun * 12 + bulan > today.tahun * 12 + today.bulan ? DASHBOARD.periodeMendatang : DASHBOARD.periodeBerjalan}
+            {catatan}
           </p>
         )}
         <section className="grid gap-3 sm:grid-cols-3" aria-label="Ringkasan">

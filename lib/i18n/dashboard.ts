@@ -1,3 +1,7 @@
+import type { KeadaanPeriode } from "@/lib/spm/kelengkapan";
+import type { Tanggal } from "@/lib/spm/periode";
+import { NAMA_BULAN } from "./format";
+
 export const STATUS_PWS_LABEL = {
   BAIK: "Baik",
   KURANG: "Kurang",
@@ -11,6 +15,22 @@ export const STATUS_LAPORAN_LABEL: Record<string, string> = {
   DIVERIFIKASI: "Diverifikasi",
   DIKEMBALIKAN: "Dikembalikan",
 };
+
+/** The notice above a dashboard for a period that is not complete (lib/spm/kelengkapan.ts keadaanPeriode,
+ *  the same states the export labels use); none once the period's deadline has passed. */
+export function catatanPeriode(keadaan: KeadaanPeriode, batas: Tanggal): string | null {
+  switch (keadaan) {
+    case "belum-berjalan":
+    case "bulan-belum-berjalan":
+      return DASHBOARD.periodeMendatang;
+    case "berjalan":
+      return DASHBOARD.periodeBerjalan;
+    case "menunggu-laporan":
+      return `Laporan bulan ini masih bisa masuk sampai ${batas.hari} ${NAMA_BULAN[batas.bulan - 1]} ${batas.tahun} (batas kirim): capaian dan status PWS di bawah bisa masih bertambah.`;
+    case "lewat-batas":
+      return null;
+  }
+}
 
 export const DASHBOARD = {
   periodeMendatang: "Periode ini belum berjalan: belum ada laporan yang bisa masuk, jadi capaian dan status PWS di bawah belum bermakna.",

@@ -216,3 +216,24 @@ test("a repeated query parameter counts with its first value on every page, neve
   // The last page, the grid: the first klaster counts.
   await expect(page.getByRole("link", { name: /K3 · Usia Dewasa dan Lansia/ })).toHaveAttribute("aria-current", "page");
 });
+
+test("a dashboard says when its period is not complete: a month ahead, this month, last month until its deadline day", async ({ page }) => {
+  await login(page, "pkm.anyar@pantau.id");
+  await expect(page.getByTestId("peran")).toBeVisible();
+  const wib = new Date(Date.now() + 7 * 3600_000);
+  const [tahun, bulan, hari] = [wib.getUTCFullYear(), wib.getUTCMonth() + 1, wib.getUTCDate()];
+  const lalu = bulan === 1 ? { tahun: tahun - 1, bulan: 12 } : { tahun, bulan: bulan - 1 };
+  const catatan = page.getByTestId("periode-berjalan");
+  await page.goto(`/wilayah/36.04.30.2001?tahun=${tahun}&bulan=${bulan}`);
+  await expect(catatan).toContainText("Bulan ini masih berjalan");
+  await page.goto(`/wilayah/36.04.30.2001?tahun=${tahun + 1}&bulan=1`);
+  await expect(catatan).toContainText("Periode ini belum berjalan");
+  await page.goto(`/wilayah/36.04.30.2001?tahun=2025&bulan=6`);
+  await expect(page.getByRole("heading", { name: /Grafik PWS/ })).toBeVisible();
+  await expect(catatan).toHaveCount(0);
+  // Last month: until day 10 (the demo's deadline day) its reports can still come in.
+  await page.goto(`/wilayah/36.04.30.2001?tahun=${lalu.tahun}&bulan=${lalu.bulan}`);
+  await expect(page.getByRole("heading", { name: /Grafik PWS/ })).toBeVisible();
+  if (hari <= 10) await expect(catatan).toContainText(`masih bisa masuk sampai 10 `);
+  else await expect(catatan).toHaveCount(0);
+});
