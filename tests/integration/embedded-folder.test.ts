@@ -16,6 +16,19 @@ function dataFolder(name: string): string {
   return dir;
 }
 
+/** Runs tests/fixtures/perintah-database.ts as a separate process (a CLI command on `dir` that keeps its
+ *  database for `ms`): its exit code and output. */
+function perintah(dir: string, ms: number): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const p = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/perintah-database.ts", dir, String(ms)], { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: "" } });
+    let out = "";
+    let err = "";
+    p.stdout.on("data", (d) => (out += d));
+    p.stderr.on("data", (d) => (err += d));
+    p.on("close", (code) => resolve({ code, out, err }));
+  });
+}
+
 describe("embedded data folder", () => {
   it(`a folder left 0777 is tightened to 0755 and PostgreSQL still starts (running as ${process.getuid?.() === 0 ? "root" : "a user"})`, async () => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), "pantau-folder-"));
@@ -133,15 +146,7 @@ describe("embedded data folder", () => {
 
   it("two commands started together on a stopped folder: the second waits for the first instead of losing its server", async () => {
     const dir = dataFolder("perintah");
-    const run = (ms: number) =>
-      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const p = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/perintah-database.ts", dir, String(ms)], { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: "" } });
-        let out = "";
-        let err = "";
-        p.stdout.on("data", (d) => (out += d));
-        p.stderr.on("data", (d) => (err += d));
-        p.on("close", (code) => resolve({ code, out, err }));
-      });
+    const run = (ms: number) => perintah(dir, ms);
     try {
       const first = run(2500);
       await new Promise((r) => setTimeout(r, 1500));
@@ -173,16 +178,7 @@ describe("embedded data folder", () => {
   it("a lock left by a dead process, a pid now another process's, or unreadable for long, does not hold a command; the app takes none", async () => {
     const dir = dataFolder("kunci");
     const lock = path.join(dir, "perintah.lock");
-    const run = () =>
-      new Promise<{ code: number | null; out: string; err: string; ms: number }>((resolve) => {
-        const t0 = Date.now();
-        const p = spawn(process.execPath, ["--import", "tsx", "tests/fixtures/perintah-database.ts", dir, "0"], { cwd: process.cwd(), env: { ...process.env, DATABASE_URL: "" } });
-        let out = "";
-        let err = "";
-        p.stdout.on("data", (d) => (out += d));
-        p.stderr.on("data", (d) => (err += d));
-        p.on("close", (code) => resolve({ code, out, err, ms: Date.now() - t0 }));
-      });
+    const run = () => perintah(dir, 0);
     const dead = spawn("true");
     await new Promise((r) => dead.on("close", r));
     const old = new Date(Date.now() - 60_000);
