@@ -24,16 +24,22 @@ function urlFor(server: { port: number; socketDir: string | null }, database = D
   return server.socketDir ? `${url}?host=${encodeURIComponent(server.socketDir)}` : url;
 }
 
+/** Whether `pid` is alive. EPERM: alive but another user's (PostgreSQL runs as `postgres` when we are
+ *  root); ESRCH: gone. */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** Whether `pid` is alive and, where /proc shows it (Linux), a postgres working in `pgDir` (a postmaster
  *  changes into its data folder): after a crash and a reboot, a stale postmaster.pid can name a pid that now
  *  belongs to another program. When /proc cannot tell, an alive pid counts as the postmaster. */
 function isPostmasterOf(pid: number, pgDir: string): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch (error) {
-    // EPERM: alive but owned by another user (PostgreSQL runs as `postgres` when we are root); ESRCH: gone.
-    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
-  }
+  if (!isAlive(pid)) return false;
   let comm: string;
   try {
     comm = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
@@ -84,15 +90,6 @@ async function waitForLivePostmaster(pgDir: string, timeoutMs: number): Promise<
   }
   return null;
 }
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
 
 /** A process's start time (clock ticks since boot, field 22 of /proc/<pid>/stat), or null where /proc cannot
  *  tell: with the pid it names one process, even after the pid is given to another one. */
